@@ -1,0 +1,191 @@
+package io.newsflow.core.http;
+
+import io.newsflow.core.config.Settings;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The pipeline's one HTTP client setup for fetching feeds and pages from publishers.
+ * Every fetch has a connect timeout, a total timeout, a body-size cap (checked after gzip decoding too, so a
+ * gzip bomb stops at the cap) and a redirect limit. Redirects are followed here rather than by the JDK so that
+ * each hop is checked against the address policy: private, loopback and link-local addresses are refused
+ * unless {@code allowPrivateAddresses} is set.
+ */
+public final class HttpFetcher {
+
+    /** Limits and policy of a fetcher. */
+    public record Options(Duration connectTimeout, Duration requestTimeout, long maxBodyBytes, int maxRedirects,
+                          boolean allowPrivateAddresses, String userAgent) {
+
+        /**
+         * From {@code NEWSFLOW_FETCH_CONNECT_TIMEOUT} (10s), {@code NEWSFLOW_FETCH_TIMEOUT} (30s),
+         * {@code NEWSFLOW_FETCH_MAX_BYTES} (10485760), {@code NEWSFLOW_FETCH_MAX_REDIRECTS} (5),
+         * {@code NEWSFLOW_FETCH_ALLOW_PRIVATE} (false) and {@code NEWSFLOW_FETCH_USER_AGENT}.
+         */
+        public static Options from(Settings settings) {
+            return new Options(
+                    settings.duration("NEWSFLOW_FETCH_CONNECT_TIMEOUT", Duration.ofSeconds(10)),
+                    settings.duration("NEWSFLOW_FETCH_TIMEOUT", Duration.ofSeconds(30)),
+                    settings.integer("NEWSFLOW_FETCH_MAX_BYTES", 10 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                    settings.integer("NEWSFLOW_FETCH_MAX_REDIRECTS", 5, 0, 20),
+                    settings.bool("NEWSFLOW_FETCH_ALLOW_PRIVATE", false),
+                    settings.string("NEWSFLOW_FETCH_USER_AGENT", "Newsflow/0.1 (news ingestion; polite polling)"));
+        }
+    }
+
+    private final Options options;
+    private final HttpClient client;
+
+    public HttpFetcher(Options options) {
+        this.options = options;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** GET {@code uri}. */
+    public FetchResponse get(URI uri) throws FetchException {
+        return get(uri, Map.of());
+    }
+
+    /**
+     * GET {@code uri} with extra request headers (e.g. {@code If-None-Match}, {@code If-Modified-Since}).
+     * Any status is returned as a response; only transport failures, limits and refused addresses throw.
+     */
+    public FetchResponse get(URI uri, Map<String, String> requestHeaders) throws FetchException {
+        URI current = uri;
+        Optional<URI> movedTo = Optional.empty();
+        boolean allPermanent = true;
+        for (int hop = 0; ; hop++) {
+            checkAllowed(current);
+            HttpResponse<byte[]> response = send(current, requestHeaders);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                if (hop >= options.maxRedirects()) {
+                    throw new FetchException(uri, "more than " + options.maxRedirects() + " redirects");
+                }
+                String location = response.headers().firstValue("Location")
+                        .orElseThrow(() -> new FetchException(uri, "redirect " + status + " without a Location header"));
+                current = current.resolve(location.strip());
+                allPermanent &= status == 301 || status == 308;
+                movedTo = allPermanent ? Optional.of(current) : Optional.empty();
+                continue;
+            }
+            byte[] body = decodedBody(current, response);
+            return new FetchResponse(current, status, response.headers(), body, movedTo);
+        }
+    }
+
+    private HttpResponse<byte[]> send(URI uri, Map<String, String> requestHeaders) throws FetchException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(options.requestTimeout())
+                .header("User-Agent", options.userAgent())
+                .header("Accept-Encoding", "gzip")
+                .GET();
+        requestHeaders.forEach(request::header);
+        CompletableFuture<HttpResponse<byte[]>> exchange;
+        try {
+            exchange = client.sendAsync(request.build(), info -> new CappedBodySubscriber(options.maxBodyBytes()));
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(uri, "not a fetchable URL: " + e.getMessage(), e);
+        }
+        // The request timeout of the JDK client covers the headers only; this bounds the whole exchange,
+        // so a server that stalls in the middle of the body cannot hold a thread.
+        try {
+            return exchange.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new FetchException(uri, "no complete response within " + options.requestTimeout().toSeconds() + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BodyTooLargeException) {
+                throw new FetchException(uri, "response body is over the limit of " + options.maxBodyBytes() + " bytes");
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw new FetchException(uri, "no response within " + options.requestTimeout().toSeconds() + " s", cause);
+            }
+            throw new FetchException(uri, "request failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FetchException(uri, "interrupted", e);
+        }
+    }
+
+    private byte[] decodedBody(URI uri, HttpResponse<byte[]> response) throws FetchException {
+        boolean gzip = response.headers().firstValue("Content-Encoding")
+                .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+        if (!gzip) {
+            return response.body();
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                if (out.size() + (long) n > options.maxBodyBytes()) {
+                    throw new FetchException(uri, "gzip-decoded body is over the limit of " + options.maxBodyBytes() + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new FetchException(uri, "response claims gzip but does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkAllowed(URI uri) throws FetchException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException(uri, "only http and https URLs are fetched");
+        }
+        if (uri.getHost() == null) {
+            throw new FetchException(uri, "URL has no host");
+        }
+        if (options.allowPrivateAddresses()) {
+            return;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (isPrivate(address)) {
+                    throw new FetchException(uri, "refused to fetch from private address " + address.getHostAddress()
+                            + " (set NEWSFLOW_FETCH_ALLOW_PRIVATE=true to allow it)");
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new FetchException(uri, "unknown host " + uri.getHost(), e);
+        }
+    }
+
+    static boolean isPrivate(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        // IPv6 unique local (fc00::/7) and IPv4 carrier-grade NAT (100.64.0.0/10) are private too.
+        return (b.length == 16 && (b[0] & 0xfe) == 0xfc)
+                || (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64);
+    }
+}

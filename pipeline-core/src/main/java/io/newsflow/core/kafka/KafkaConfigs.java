@@ -1,0 +1,88 @@
+package io.newsflow.core.kafka;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The one place Kafka client configurations are built, so that every service gets the delivery guarantees
+ * of the design: producers are idempotent with {@code acks=all}; consumers read committed records only and
+ * commit offsets themselves; stream processors run exactly-once. Keys and values are bytes: the services
+ * decode JSON themselves so that a record they cannot read goes to the dead-letter topic instead of
+ * failing the client.
+ */
+public final class KafkaConfigs {
+
+    private KafkaConfigs() {
+    }
+
+    public static Map<String, Object> admin(KafkaConnection kafka, String clientId) {
+        Map<String, Object> config = common(kafka, clientId);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return config;
+    }
+
+    public static Map<String, Object> producer(KafkaConnection kafka, String clientId) {
+        Map<String, Object> config = common(kafka, clientId);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES + 64 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        return config;
+    }
+
+    /** A producer whose writes commit or abort together (several records, or records plus consumer offsets). */
+    public static Map<String, Object> transactionalProducer(KafkaConnection kafka, String clientId, String transactionalId) {
+        Map<String, Object> config = producer(kafka, clientId);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return config;
+    }
+
+    /** A consumer that sees committed records only and never commits on its own. */
+    public static Map<String, Object> consumer(KafkaConnection kafka, String clientId, String groupId) {
+        Map<String, Object> config = common(kafka, clientId);
+        if (groupId != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES + 64 * 1024);
+        return config;
+    }
+
+    /** A Kafka Streams application with exactly-once processing and byte-array serdes. */
+    public static Properties streams(KafkaConnection kafka, String applicationId) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        config.put("application.id", applicationId);
+        config.put("processing.guarantee", "exactly_once_v2");
+        config.put("default.key.serde", Serdes.ByteArraySerde.class);
+        config.put("default.value.serde", Serdes.ByteArraySerde.class);
+        config.put("producer." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES + 64 * 1024);
+        config.put("producer." + ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        config.put("consumer." + ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES + 64 * 1024);
+        config.put("consumer." + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+
+    private static Map<String, Object> common(KafkaConnection kafka, String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        return config;
+    }
+}

@@ -1,0 +1,61 @@
+package io.newsflow.core.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline's topics, with the partitions and settings they are created with.
+ * The names are the contract; partitions and replication are defaults an operator may change.
+ */
+public final class Topics {
+
+    /** Feed subscriptions, compacted, keyed by feed id. */
+    public static final String FEEDS = "news.feeds";
+    /** Per-feed polling state of ingest-service (ETag, seen items, errors), compacted, keyed by feed id. */
+    public static final String INGEST_STATE = "news.ingest.state";
+    /** Articles as ingested, keyed by article id. */
+    public static final String ARTICLES_RAW = "news.articles.raw";
+    /** Articles with attribution and topics, keyed by article id. Kept forever: it is what the index is rebuilt from. */
+    public static final String ARTICLES_ENRICHED = "news.articles.enriched";
+    /** Records a stage could not process, with the reason in headers. */
+    public static final String DEADLETTER = "news.deadletter";
+
+    /** Largest record value the article topics accept; a larger record is dead-lettered by its producer stage. */
+    public static final int MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+    private static final String THIRTY_DAYS_MS = String.valueOf(30L * 24 * 3600 * 1000);
+
+    private Topics() {
+    }
+
+    /**
+     * The topics to create, each with {@code partitions} partitions (compacted state topics get fewer)
+     * and {@code replication} replicas.
+     */
+    public static List<NewTopic> all(int partitions, short replication) {
+        String minInsync = String.valueOf(Math.min(2, replication));
+        Map<String, String> articles = Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES),
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync);
+        Map<String, String> compacted = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES),
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync);
+        return List.of(
+                new NewTopic(FEEDS, partitions, replication).configs(compacted),
+                new NewTopic(INGEST_STATE, partitions, replication).configs(compacted),
+                new NewTopic(ARTICLES_RAW, partitions, replication).configs(withRetention(articles, THIRTY_DAYS_MS)),
+                new NewTopic(ARTICLES_ENRICHED, partitions, replication).configs(withRetention(articles, "-1")),
+                new NewTopic(DEADLETTER, partitions, replication).configs(withRetention(articles, THIRTY_DAYS_MS)));
+    }
+
+    private static Map<String, String> withRetention(Map<String, String> configs, String retentionMs) {
+        var copy = new HashMap<>(configs);
+        copy.put(TopicConfig.RETENTION_MS_CONFIG, retentionMs);
+        return Map.copyOf(copy);
+    }
+}

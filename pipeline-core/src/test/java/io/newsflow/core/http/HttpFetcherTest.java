@@ -1,0 +1,141 @@
+package io.newsflow.core.http;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HttpFetcherTest {
+
+    private HttpServer server;
+    private String base;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ok", exchange -> respond(exchange, 200, "hello".getBytes(StandardCharsets.UTF_8), Map.of(
+                "ETag", "\"v1\"", "Content-Type", "text/plain; charset=ISO-8859-1")));
+        server.createContext("/conditional", exchange -> {
+            boolean fresh = "\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+            respond(exchange, fresh ? 304 : 200, fresh ? null : "new".getBytes(StandardCharsets.UTF_8), Map.of());
+        });
+        server.createContext("/moved", exchange -> respond(exchange, 301, null, Map.of("Location", "/ok")));
+        server.createContext("/loop", exchange -> respond(exchange, 302, null, Map.of("Location", "/loop")));
+        server.createContext("/big", exchange -> respond(exchange, 200, new byte[64 * 1024], Map.of()));
+        server.createContext("/bomb", exchange -> respond(exchange, 200, gzip(new byte[1024 * 1024]), Map.of("Content-Encoding", "gzip")));
+        server.createContext("/gzip", exchange -> respond(exchange, 200, gzip("zipped".getBytes(StandardCharsets.UTF_8)), Map.of("Content-Encoding", "gzip")));
+        server.createContext("/stall", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("partial".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private HttpFetcher fetcher(boolean allowPrivate) {
+        return new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(1), 32 * 1024, 3, allowPrivate, "test"));
+    }
+
+    @Test
+    void fetches_a_body_with_its_headers_and_charset() throws Exception {
+        FetchResponse response = fetcher(true).get(URI.create(base + "/ok"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo("hello");
+        assertThat(response.header("ETag")).contains("\"v1\"");
+        assertThat(response.declaredCharset()).contains(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void sends_conditional_headers_and_reports_not_modified() throws Exception {
+        FetchResponse response = fetcher(true).get(URI.create(base + "/conditional"), Map.of("If-None-Match", "\"v1\""));
+        assertThat(response.notModified()).isTrue();
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void follows_a_permanent_redirect_and_says_where_the_resource_moved() throws Exception {
+        FetchResponse response = fetcher(true).get(URI.create(base + "/moved"));
+        assertThat(response.bodyText()).isEqualTo("hello");
+        assertThat(response.permanentlyMovedTo()).contains(URI.create(base + "/ok"));
+    }
+
+    @Test
+    void stops_a_redirect_loop() {
+        assertThatThrownBy(() -> fetcher(true).get(URI.create(base + "/loop")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("more than 3 redirects");
+    }
+
+    @Test
+    void caps_the_body_size_before_and_after_gzip_decoding() throws Exception {
+        assertThatThrownBy(() -> fetcher(true).get(URI.create(base + "/big")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("over the limit");
+        assertThatThrownBy(() -> fetcher(true).get(URI.create(base + "/bomb")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("gzip-decoded body is over the limit");
+        assertThat(fetcher(true).get(URI.create(base + "/gzip")).bodyText()).isEqualTo("zipped");
+    }
+
+    @Test
+    void a_server_that_stalls_mid_body_times_out() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> fetcher(true).get(URI.create(base + "/stall")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("no complete response within");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void refuses_loopback_and_private_addresses_unless_allowed() {
+        assertThatThrownBy(() -> fetcher(false).get(URI.create(base + "/ok")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("refused to fetch from private address 127.0.0.1");
+        assertThatThrownBy(() -> fetcher(false).get(URI.create("http://10.1.2.3/x")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("private address");
+        assertThatThrownBy(() -> fetcher(false).get(URI.create("file:///etc/passwd")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("only http and https");
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
+        headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.sendResponseHeaders(status, body == null ? -1 : body.length);
+        if (body != null) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
+    }
+
+    private static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+}
