@@ -20,6 +20,9 @@ import java.util.Properties;
  */
 public final class KafkaConfigs {
 
+    /** Large enough for the largest dead letter, which is the largest record any stage writes. */
+    private static final int MAX_REQUEST_BYTES = Topics.MAX_RECORD_BYTES + 2 * Topics.DEAD_LETTER_HEADROOM_BYTES;
+
     private KafkaConfigs() {
     }
 
@@ -35,7 +38,7 @@ public final class KafkaConfigs {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES + 64 * 1024);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
@@ -60,7 +63,7 @@ public final class KafkaConfigs {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES + 64 * 1024);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_REQUEST_BYTES);
         return config;
     }
 
@@ -72,9 +75,9 @@ public final class KafkaConfigs {
         config.put("processing.guarantee", "exactly_once_v2");
         config.put("default.key.serde", Serdes.ByteArraySerde.class);
         config.put("default.value.serde", Serdes.ByteArraySerde.class);
-        config.put("producer." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES + 64 * 1024);
+        config.put("producer." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES);
         config.put("producer." + ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        config.put("consumer." + ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_RECORD_BYTES + 64 * 1024);
+        config.put("consumer." + ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_REQUEST_BYTES);
         config.put("consumer." + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return config;
     }

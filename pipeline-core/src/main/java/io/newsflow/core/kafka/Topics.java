@@ -26,6 +26,8 @@ public final class Topics {
 
     /** Largest record value the article topics accept; a larger record is dead-lettered by its producer stage. */
     public static final int MAX_RECORD_BYTES = 2 * 1024 * 1024;
+    /** Room for the headers a dead letter adds, so that any record an article topic accepted fits the dead-letter topic. */
+    public static final int DEAD_LETTER_HEADROOM_BYTES = 256 * 1024;
 
     private static final String THIRTY_DAYS_MS = String.valueOf(30L * 24 * 3600 * 1000);
 
@@ -50,7 +52,10 @@ public final class Topics {
                 new NewTopic(INGEST_STATE, partitions, replication).configs(compacted),
                 new NewTopic(ARTICLES_RAW, partitions, replication).configs(withRetention(articles, THIRTY_DAYS_MS)),
                 new NewTopic(ARTICLES_ENRICHED, partitions, replication).configs(withRetention(articles, "-1")),
-                new NewTopic(DEADLETTER, partitions, replication).configs(withRetention(articles, THIRTY_DAYS_MS)));
+                new NewTopic(DEADLETTER, partitions, replication).configs(Map.of(
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES + DEAD_LETTER_HEADROOM_BYTES),
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
+                        TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS_MS)));
     }
 
     private static Map<String, String> withRetention(Map<String, String> configs, String retentionMs) {
