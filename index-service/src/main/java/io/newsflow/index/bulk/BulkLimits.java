@@ -1,0 +1,28 @@
+package io.newsflow.index.bulk;
+
+import io.newsflow.core.config.Settings;
+
+import java.time.Duration;
+
+/**
+ * How large a bulk request may grow and how long a record may wait for one.
+ *
+ * @param maxDocs  documents per bulk request ({@code NEWSFLOW_BULK_MAX_DOCS}, default 500)
+ * @param maxBytes bytes per bulk request, action lines included ({@code NEWSFLOW_BULK_MAX_BYTES}, default 5 MiB);
+ *                 a single larger document still goes, alone
+ * @param maxWait  longest time the first record of a batch waits for more before the batch is written
+ *                 ({@code NEWSFLOW_BULK_MAX_WAIT}, default 1s)
+ */
+public record BulkLimits(int maxDocs, long maxBytes, Duration maxWait) {
+
+    public static final String MAX_DOCS = "NEWSFLOW_BULK_MAX_DOCS";
+    public static final String MAX_BYTES = "NEWSFLOW_BULK_MAX_BYTES";
+    public static final String MAX_WAIT = "NEWSFLOW_BULK_MAX_WAIT";
+
+    public static BulkLimits from(Settings settings) {
+        return new BulkLimits(
+                settings.integer(MAX_DOCS, 500, 1, 10_000),
+                settings.integer(MAX_BYTES, 5 * 1024 * 1024, 64 * 1024, 100 * 1024 * 1024),
+                settings.duration(MAX_WAIT, Duration.ofSeconds(1)));
+    }
+}

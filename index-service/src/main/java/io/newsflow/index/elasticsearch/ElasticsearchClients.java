@@ -1,0 +1,55 @@
+package io.newsflow.index.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.newsflow.core.json.Json;
+import org.apache.http.Header;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Builds the Elasticsearch Java API client over the low-level REST client, with timeouts and credentials. */
+public final class ElasticsearchClients {
+
+    /** A node that does not accept a connection in this time is treated as down. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Long enough for a 5 MB bulk on a busy node; a stuck request fails and is retried instead of hanging. */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+
+    private ElasticsearchClients() {
+    }
+
+    public static ElasticsearchClient create(ElasticsearchConnection connection) {
+        HttpHost[] hosts = connection.nodes().stream().map(ElasticsearchClients::host).toArray(HttpHost[]::new);
+        RestClientBuilder builder = RestClient.builder(hosts)
+                .setRequestConfigCallback(config -> config
+                        .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
+                        .setSocketTimeout((int) SOCKET_TIMEOUT.toMillis()));
+        if (!connection.pathPrefix().isEmpty()) {
+            builder.setPathPrefix(connection.pathPrefix());
+        }
+        if (connection.apiKey() != null) {
+            builder.setDefaultHeaders(new Header[]{new BasicHeader("Authorization", "ApiKey " + connection.apiKey())});
+        } else if (connection.username() != null) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(connection.username(), connection.password()));
+            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+        }
+        // A copy: JacksonJsonpMapper reconfigures the mapper it is given, and Json.mapper() is shared by the process.
+        JacksonJsonpMapper mapper = new JacksonJsonpMapper(Json.mapper().copy());
+        return new ElasticsearchClient(new RestClientTransport(builder.build(), mapper));
+    }
+
+    private static HttpHost host(URI node) {
+        int port = node.getPort() != -1 ? node.getPort() : "https".equals(node.getScheme()) ? 443 : 80;
+        return new HttpHost(node.getHost(), port, node.getScheme());
+    }
+}
