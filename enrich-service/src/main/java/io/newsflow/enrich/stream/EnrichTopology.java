@@ -1,0 +1,32 @@
+package io.newsflow.enrich.stream;
+
+import io.newsflow.core.kafka.Topics;
+import io.newsflow.enrich.Enricher;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The enrichment stream: {@code news.articles.raw} → enrich → {@code news.articles.enriched}, or
+ * {@code news.deadletter} for a record that cannot be enriched. Bytes in and out: the processor decodes JSON
+ * itself so that a bad record is dead-lettered instead of stopping the stream.
+ */
+public final class EnrichTopology {
+
+    static final String SOURCE = "raw-articles";
+    static final String PROCESSOR = "enrich";
+    static final String ENRICHED_SINK = "enriched-articles";
+    static final String DEADLETTER_SINK = "dead-letters";
+
+    private EnrichTopology() {
+    }
+
+    public static Topology build(Enricher enricher) {
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.ARTICLES_RAW);
+        topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher), SOURCE);
+        topology.addSink(ENRICHED_SINK, Topics.ARTICLES_ENRICHED, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
+        topology.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
+        return topology;
+    }
+}

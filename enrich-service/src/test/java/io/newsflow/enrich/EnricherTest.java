@@ -1,0 +1,68 @@
+package io.newsflow.enrich;
+
+import io.newsflow.core.article.CitedSource;
+import io.newsflow.core.article.EnrichedArticle;
+import io.newsflow.core.article.PublisherInfo;
+import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.article.TopicTag;
+import io.newsflow.core.json.Json;
+import io.newsflow.enrich.attribution.CitedSourceFinder;
+import io.newsflow.enrich.attribution.Organisations;
+import io.newsflow.enrich.attribution.PublisherRegistry;
+import io.newsflow.enrich.attribution.PublisherResolver;
+import io.newsflow.enrich.topics.Taxonomy;
+import io.newsflow.enrich.topics.TopicTagger;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnricherTest {
+
+    private static final Instant NOW = Instant.parse("2024-11-21T08:06:00Z");
+
+    private final PublisherRegistry registry = PublisherRegistry.bundled();
+    private final Enricher enricher = new Enricher(new PublisherResolver(registry),
+            new CitedSourceFinder(registry, Organisations.bundled()), new TopicTagger(Taxonomy.bundled()),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void enrichesTheSeedArticle() {
+        RawArticle raw = SeedArticle.raw("https://www.kyivpost.com/post/12345");
+        EnrichedArticle enriched = enricher.enrich(raw);
+
+        assertThat(enriched.schemaVersion()).isEqualTo(EnrichedArticle.SCHEMA_VERSION);
+        assertThat(enriched.article()).isEqualTo(raw);
+        assertThat(enriched.enrichedAt()).isEqualTo(NOW);
+        assertThat(enriched.attribution().publisher())
+                .isEqualTo(new PublisherInfo("kyiv-post", "Kyiv Post", "kyivpost.com", "UA", "national", "registry"));
+        assertThat(enriched.attribution().authors()).containsExactly("Jane Doe");
+        assertThat(enriched.attribution().citedSources()).extracting(CitedSource::text)
+                .containsExactly("Bloomberg", "A high-ranking NATO diplomat", "American media", "President Vladimir Putin");
+        // Offsets are into the article text, as the contract says.
+        enriched.attribution().citedSources().forEach(source ->
+                assertThat(raw.text().substring(source.start(), source.end())).isEqualTo(source.text()));
+        assertThat(enriched.topics()).extracting(TopicTag::label).contains("armed conflict", "peace process", "defence");
+    }
+
+    @Test
+    void anArticleWithoutTextOrAuthorsStillGetsItsPublisher() {
+        RawArticle raw = new RawArticle(1, "id", "https://example.org/a", "https://example.org/a", null, null, null,
+                null, null, null, "Example Times", null, null, null, null);
+        EnrichedArticle enriched = enricher.enrich(raw);
+        assertThat(enriched.attribution().publisher().name()).isEqualTo("Example Times");
+        assertThat(enriched.attribution().citedSources()).isEmpty();
+        assertThat(enriched.attribution().authors()).isEmpty();
+        assertThat(enriched.topics()).isEmpty();
+    }
+
+    @Test
+    void theEnrichedRecordRoundTripsThroughJson() {
+        EnrichedArticle enriched = enricher.enrich(SeedArticle.raw("https://www.kyivpost.com/post/12345"));
+        EnrichedArticle read = Json.fromBytes(Json.toBytes(enriched), EnrichedArticle.class);
+        assertThat(read).isEqualTo(enriched);
+    }
+}

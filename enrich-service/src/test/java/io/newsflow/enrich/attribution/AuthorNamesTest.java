@@ -1,0 +1,40 @@
+package io.newsflow.enrich.attribution;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthorNamesTest {
+
+    @Test
+    void removesBylinePrefixesRolesAndDates() {
+        assertThat(AuthorNames.clean(List.of(
+                "By Jane Doe, Staff Writer",
+                "by John Roe | November 21, 2024",
+                "Anna Schmidt (Reuters)",
+                "Piotr Nowak 21 November 2024")))
+                .containsExactly("Jane Doe", "John Roe", "Anna Schmidt", "Piotr Nowak");
+    }
+
+    @Test
+    void splitsSeveralAuthorsAndDropsDuplicates() {
+        assertThat(AuthorNames.clean(List.of("By Jane Doe and John Roe", "Jane Doe; Max Mustermann")))
+                .containsExactly("Jane Doe", "John Roe", "Max Mustermann");
+    }
+
+    @Test
+    void dropsWhatIsNotAName() {
+        // Arrays.asList, unlike List.of, takes the null bylines pages do give.
+        assertThat(AuthorNames.clean(Arrays.asList("https://example.org/staff", "editor@example.org",
+                "  ", "21.11.2024", "staff reporter", null))).isEmpty();
+    }
+
+    @Test
+    void titleCasesShoutedNamesAndKeepsCyrillic() {
+        assertThat(AuthorNames.clean(List.of("JANE O'DOE", "Автор: Ольга Петренко")))
+                .containsExactly("Jane O'Doe", "Ольга Петренко");
+    }
+}

@@ -1,0 +1,146 @@
+package io.newsflow.enrich.stream;
+
+import io.newsflow.core.article.EnrichedArticle;
+import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.json.Json;
+import io.newsflow.core.kafka.CloudEvents;
+import io.newsflow.core.kafka.DeadLetters;
+import io.newsflow.core.kafka.KafkaConfigs;
+import io.newsflow.core.kafka.KafkaConnection;
+import io.newsflow.core.kafka.Topics;
+import io.newsflow.enrich.EnrichMain;
+import io.newsflow.enrich.SeedArticle;
+import io.newsflow.enrich.attribution.PublisherRegistry;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnrichTopologyTest {
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> raw;
+    private TestOutputTopic<byte[], byte[]> enriched;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void startDriver() {
+        Properties properties = KafkaConfigs.streams(new KafkaConnection("127.0.0.1:9"), "enrich-topology-test");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(EnrichTopology.build(EnrichMain.enricher(PublisherRegistry.bundled())), properties);
+        raw = driver.createInputTopic(Topics.ARTICLES_RAW, new ByteArraySerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void aGoodRecordComesOutEnrichedWithCloudEventsHeaders() {
+        RawArticle article = SeedArticle.raw("https://www.kyivpost.com/post/12345");
+        raw.pipeInput(new TestRecord<>(utf8(article.id()), Json.toBytes(article), rawHeaders("raw-event-1")));
+
+        TestRecord<byte[], byte[]> out = enriched.readRecord();
+        assertThat(new String(out.key(), StandardCharsets.UTF_8)).isEqualTo(article.id());
+        EnrichedArticle value = Json.fromBytes(out.value(), EnrichedArticle.class);
+        assertThat(value.article()).isEqualTo(article);
+        assertThat(value.attribution().publisher().id()).isEqualTo("kyiv-post");
+        assertThat(value.attribution().citedSources()).isNotEmpty();
+        assertThat(value.topics()).isNotEmpty();
+        Headers headers = out.headers();
+        assertThat(CloudEvents.header(headers, CloudEvents.TYPE)).isEqualTo(CloudEvents.ENRICHED_ARTICLE_TYPE);
+        assertThat(CloudEvents.header(headers, CloudEvents.SOURCE)).isEqualTo("/newsflow/enrich-service");
+        assertThat(CloudEvents.header(headers, CloudEvents.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(CloudEvents.header(headers, CloudEvents.TIME)).isEqualTo(value.enrichedAt().toString());
+        assertThat(CloudEvents.header(headers, CloudEvents.CONTENT_TYPE)).startsWith("application/json");
+        assertThat(CloudEvents.header(headers, CloudEvents.ID)).isNotBlank();
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theSameInputEventGetsTheSameOutputEventId() {
+        RawArticle article = SeedArticle.raw("https://www.kyivpost.com/post/12345");
+        raw.pipeInput(new TestRecord<>(utf8(article.id()), Json.toBytes(article), rawHeaders("raw-event-1")));
+        raw.pipeInput(new TestRecord<>(utf8(article.id()), Json.toBytes(article), rawHeaders("raw-event-1")));
+        raw.pipeInput(new TestRecord<>(utf8(article.id()), Json.toBytes(article), rawHeaders("raw-event-2")));
+
+        List<String> ids = enriched.readRecordsToList().stream()
+                .map(record -> CloudEvents.header(record.headers(), CloudEvents.ID)).toList();
+        assertThat(ids).hasSize(3);
+        assertThat(ids.get(0)).isEqualTo(ids.get(1)).isNotEqualTo(ids.get(2));
+    }
+
+    @Test
+    void badRecordsGoToTheDeadLetterTopicAndTheStreamGoesOn() {
+        byte[] notJson = utf8("this is not JSON");
+        byte[] noId = utf8("{\"schemaVersion\": 1, \"url\": \"https://example.org/a\", \"title\": \"No id\"}");
+        RawArticle good = SeedArticle.raw("https://www.kyivpost.com/post/12345");
+
+        raw.pipeInput(new TestRecord<>(utf8("k1"), notJson, rawHeaders("bad-1")));
+        raw.pipeInput(new TestRecord<>(utf8("k2"), noId, rawHeaders("bad-2")));
+        raw.pipeInput(new TestRecord<>(utf8(good.id()), Json.toBytes(good), rawHeaders("good-1")));
+
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(dead.get(0).value()).isEqualTo(notJson);
+        assertThat(dead.get(0).key()).isEqualTo(utf8("k1"));
+        assertThat(dead.get(1).value()).isEqualTo(noId);
+        for (int i = 0; i < dead.size(); i++) {
+            Headers headers = dead.get(i).headers();
+            assertThat(CloudEvents.header(headers, DeadLetters.STAGE)).isEqualTo("enrich");
+            assertThat(CloudEvents.header(headers, DeadLetters.ERROR_CLASS)).isEqualTo("io.newsflow.core.json.InvalidRecordException");
+            assertThat(CloudEvents.header(headers, DeadLetters.ERROR_MESSAGE)).contains("RawArticle");
+            assertThat(CloudEvents.header(headers, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.ARTICLES_RAW);
+            assertThat(CloudEvents.header(headers, DeadLetters.SOURCE_OFFSET)).isEqualTo(String.valueOf(i));
+            // The original headers travel with the dead letter.
+            assertThat(CloudEvents.header(headers, CloudEvents.ID)).isEqualTo("bad-" + (i + 1));
+        }
+        assertThat(CloudEvents.header(dead.get(1).headers(), DeadLetters.ERROR_MESSAGE)).contains("id");
+
+        TestRecord<byte[], byte[]> out = enriched.readRecord();
+        assertThat(new String(out.key(), StandardCharsets.UTF_8)).isEqualTo(good.id());
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anArticleWhoseUrlIsNotHttpIsDeadLettered() {
+        byte[] ftp = utf8("{\"schemaVersion\": 1, \"id\": \"x\", \"url\": \"ftp://example.org/a\"}");
+        raw.pipeInput(new TestRecord<>(utf8("x"), ftp, new RecordHeaders()));
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(CloudEvents.header(dead.headers(), DeadLetters.ERROR_MESSAGE)).contains("ftp://example.org/a");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    private static Headers rawHeaders(String eventId) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEvents.ID, utf8(eventId));
+        headers.add(CloudEvents.TYPE, utf8(CloudEvents.RAW_ARTICLE_TYPE));
+        return headers;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package io.newsflow.enrich.topics;
+
+import io.newsflow.core.article.TopicTag;
+import io.newsflow.enrich.SeedArticle;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class TopicTaggerTest {
+
+    private final TopicTagger tagger = new TopicTagger(Taxonomy.bundled());
+
+    @Test
+    void theSeedArticleIsAboutArmedConflictPeaceDiplomacyAndDefence() {
+        List<TopicTag> tags = tagger.tag(SeedArticle.title(), SeedArticle.text());
+        assertThat(tags).extracting(TopicTag::label)
+                .contains("conflict, war and peace", "armed conflict", "peace process", "diplomacy", "defence", "politics")
+                .doesNotContain("sport", "weather", "health");
+        assertThat(tags).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+        TopicTag peace = tags.stream().filter(t -> t.label().equals("peace process")).findFirst().orElseThrow();
+        assertThat(peace.matched()).contains("ceasefire", "negotiat*");
+        assertThat(peace.code()).isEqualTo("medtop:20000073");
+    }
+
+    @Test
+    void aSportsSentenceIsAboutSport() {
+        assertThat(tagger.tag("", "Real Madrid beat Barcelona in La Liga on Sunday as their striker scored twice in the match."))
+                .extracting(TopicTag::label).containsExactly("sport");
+    }
+
+    @Test
+    void aTextWithoutTopicTermsHasNoTopics() {
+        assertThat(tagger.tag("A quiet afternoon", "The cat slept on the windowsill while the kettle boiled.")).isEmpty();
+        assertThat(tagger.tag(null, null)).isEmpty();
+    }
+
+    @Test
+    void oneTermAloneNeverTagsATopicHoweverOftenItIsRepeated() {
+        assertThat(tagger.tag("", "Inflation. Inflation. Inflation. Inflation. Inflation.")).isEmpty();
+    }
+
+    @Test
+    void titleMatchesWeighMoreThanTextMatches() {
+        // Two terms once in the text: evidence 2, below the threshold. The same terms in the title: 3 + 3.
+        assertThat(tagger.tag("", "They talked about inflation and consumer prices.")).isEmpty();
+        List<TopicTag> tags = tagger.tag("Inflation and consumer prices", "They talked.");
+        // Equal scores: the narrowest topic first, then its broader topics.
+        assertThat(tags).extracting(TopicTag::label)
+                .containsExactly("inflation", "macro economics", "economy", "economy, business and finance");
+        assertThat(tags).allSatisfy(tag -> assertThat(tag.score()).isCloseTo(1 - Math.exp(-6 / 4.0), within(0.001)));
+    }
+
+    @Test
+    void everyTaggedTopicComesWithItsBroaderTopics() {
+        List<TopicTag> tags = tagger.tag("Missile strikes and artillery shelling", "Air defense systems intercepted missiles.");
+        assertThat(tags).extracting(TopicTag::code).contains("medtop:20000602", "medtop:20000601", "medtop:20000598",
+                "medtop:20000593", "medtop:11000000");
+    }
+
+    @Test
+    void malformedTermsAreRejectedWhenTheTaxonomyIsLoaded() {
+        Taxonomy bad = new Taxonomy(List.of(new Topic("medtop:15000000", "sport", null, List.of("fo*"))));
+        assertThatThrownBy(() -> new TopicTagger(bad)).hasMessageContaining("medtop:15000000").hasMessageContaining("fo*");
+    }
+}
