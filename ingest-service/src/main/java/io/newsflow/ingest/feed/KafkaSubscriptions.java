@@ -1,0 +1,44 @@
+package io.newsflow.ingest.feed;
+
+import io.newsflow.core.json.InvalidRecordException;
+import io.newsflow.core.json.Json;
+import io.newsflow.core.kafka.Topics;
+import io.newsflow.ingest.state.CompactedTopicReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The subscriptions on the compacted topic {@code news.feeds}, read whole each time; a tombstone removes a feed. */
+public final class KafkaSubscriptions implements SubscriptionSource {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaSubscriptions.class);
+
+    private final CompactedTopicReader reader;
+
+    public KafkaSubscriptions(CompactedTopicReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public List<FeedSubscription> subscriptions() {
+        List<FeedSubscription> feeds = new ArrayList<>();
+        for (Map.Entry<String, byte[]> record : reader.readAll(Topics.FEEDS).entrySet()) {
+            try {
+                FeedSubscription value = Json.fromBytes(record.getValue(), FeedSubscription.class);
+                if (value.url() == null || value.url().isBlank()) {
+                    throw new InvalidRecordException("no url");
+                }
+                // The id is recomputed so that state, keys and articles agree whoever wrote the record.
+                feeds.add(FeedSubscription.of(value.url(), value.title(), value.publisher()));
+            } catch (InvalidRecordException e) {
+                log.warn("subscription {} on {} is not valid and is ignored: {}", record.getKey(), Topics.FEEDS, e.getMessage());
+            }
+        }
+        feeds.sort(Comparator.comparing(FeedSubscription::url));
+        return feeds;
+    }
+}

@@ -1,0 +1,14 @@
+package io.newsflow.ingest.feed;
+
+import java.util.List;
+
+/** The feeds to poll, read afresh each poll round so that feeds added or removed while running take effect. */
+public interface SubscriptionSource {
+
+    /**
+     * The current subscriptions.
+     *
+     * @throws RuntimeException if they cannot be read now; the poll loop then keeps the last ones it had
+     */
+    List<FeedSubscription> subscriptions();
+}

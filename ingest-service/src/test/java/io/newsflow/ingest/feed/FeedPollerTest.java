@@ -1,0 +1,179 @@
+package io.newsflow.ingest.feed;
+
+import io.newsflow.core.article.ArticleId;
+import io.newsflow.core.article.DateSource;
+import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.http.HttpFetcher;
+import io.newsflow.ingest.extract.ArticleExtractor;
+import io.newsflow.ingest.fetch.PageFetcher;
+import io.newsflow.ingest.state.FeedState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FeedPollerTest {
+
+    private LocalSite site;
+    private RecordingPublisher publisher;
+    private FeedPoller poller;
+    private FeedSubscription feed;
+
+    static FeedPoller poller(RecordingPublisher publisher) {
+        HttpFetcher http = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024, 3, true, "newsflow-test"));
+        return new FeedPoller(http, new FeedParser(), new PageFetcher(http), new ArticleExtractor(), new ArticleAssembler(),
+                publisher, Clock.systemUTC());
+    }
+
+    static String item(String title, String link, String pubDate, String description) {
+        return "<item><title>%s</title><link>%s</link><pubDate>%s</pubDate><description>%s</description></item>"
+                .formatted(title, link, pubDate, description);
+    }
+
+    static String page(String canonical, String title, String body) {
+        return """
+                <html lang="en"><head><title>%s | Local News</title><link rel="canonical" href="%s">
+                <meta name="author" content="By Jane Doe"><meta property="og:site_name" content="Local News"></head>
+                <body><nav><a href="/">Home</a></nav><article><h1>%s</h1><p class="byline">By Jane Doe</p>%s</article>
+                <footer>© Local News</footer></body></html>
+                """.formatted(title, canonical, title, body);
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        site = new LocalSite();
+        publisher = new RecordingPublisher();
+        poller = poller(publisher);
+        feed = FeedSubscription.of(site.url("/feed.xml"), null, "Local News Ltd");
+    }
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+    }
+
+    @Test
+    void publishes_each_new_item_once_and_a_304_costs_nothing() {
+        site.page("/articles/harbour", page("https://local.example/harbour", "Harbour reopens",
+                "<p>The harbour reopened on Tuesday after the storm.</p><p>Ferries run again.</p>"));
+        site.feed("\"v1\"", item("Harbour reopens", site.url("/articles/harbour?utm_source=rss"), "Tue, 14 May 2024 09:30:00 +0200", "Short."));
+
+        FeedState first = poller.poll(feed, FeedState.initial(feed.id(), feed.url()));
+
+        assertThat(publisher.publications).hasSize(1);
+        RawArticle article = publisher.last().articles().getFirst();
+        assertThat(publisher.last().state()).isEqualTo(first);
+        assertThat(article.id()).isEqualTo(ArticleId.of("https://local.example/harbour"));
+        assertThat(article.url()).isEqualTo("https://local.example/harbour");
+        assertThat(article.itemUrl()).isEqualTo(site.url("/articles/harbour?utm_source=rss"));
+        assertThat(article.title()).isEqualTo("Harbour reopens");
+        assertThat(article.text()).isEqualTo("The harbour reopened on Tuesday after the storm.\n\nFerries run again.");
+        assertThat(article.summary()).isEqualTo("Short.");
+        assertThat(article.authors()).containsExactly("Jane Doe");
+        assertThat(article.siteName()).isEqualTo("Local News");
+        assertThat(article.language()).isEqualTo("en");
+        assertThat(article.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-05-14T09:30:00+02:00"));
+        assertThat(article.publishedAt().getOffset().getId()).isEqualTo("+02:00");
+        assertThat(article.publishedAtSource()).isEqualTo(DateSource.FEED);
+        assertThat(article.feed().id()).isEqualTo(feed.id());
+        assertThat(article.feed().title()).isEqualTo("Local News");
+        assertThat(article.feed().publisher()).isEqualTo("Local News Ltd");
+        assertThat(first.lastStatus()).isEqualTo("ok");
+        assertThat(first.etag()).isEqualTo("\"v1\"");
+        assertThat(first.hasSeen(ArticleId.of(site.url("/articles/harbour?utm_source=rss")))).isTrue();
+        assertThat(first.articlesPublished()).isEqualTo(1);
+
+        FeedState second = poller.poll(feed, first);
+
+        assertThat(site.lastIfNoneMatch()).isEqualTo("\"v1\"");
+        assertThat(second.lastStatus()).isEqualTo("not-modified");
+        assertThat(publisher.last().articles()).isEmpty();
+        assertThat(site.requests()).filteredOn(path -> path.startsWith("/articles/")).hasSize(1);
+
+        site.page("/articles/ferries", page("https://local.example/ferries", "Ferry timetable", "<p>Ferries run on a reduced timetable.</p>"));
+        site.feed("\"v2\"",
+                item("Ferry timetable", site.url("/articles/ferries"), "Wed, 15 May 2024 08:00:00 +0200", "Ferries."),
+                item("Harbour reopens", site.url("/articles/harbour?utm_source=rss"), "Tue, 14 May 2024 09:30:00 +0200", "Short."));
+
+        FeedState third = poller.poll(feed, second);
+
+        assertThat(publisher.last().articles()).extracting(RawArticle::url).containsExactly("https://local.example/ferries");
+        assertThat(third.articlesPublished()).isEqualTo(2);
+
+        site.feed("\"v3\"",
+                item("Ferry timetable", site.url("/articles/ferries"), "Wed, 15 May 2024 08:00:00 +0200", "Ferries."),
+                item("Harbour reopens", site.url("/articles/harbour?utm_source=rss"), "Tue, 14 May 2024 09:30:00 +0200", "Short."));
+
+        FeedState fourth = poller.poll(feed, third);
+
+        assertThat(fourth.lastStatus()).isEqualTo("ok");
+        assertThat(publisher.last().articles()).isEmpty();
+        assertThat(fourth.polls()).isEqualTo(4);
+        assertThat(site.requests()).filteredOn(path -> path.startsWith("/articles/")).hasSize(2);
+    }
+
+    @Test
+    void an_item_whose_page_cannot_be_fetched_is_published_with_the_feed_text() {
+        site.feed("\"v1\"", "<item><title>Gone page</title><link>" + site.url("/articles/missing") + "</link>"
+                + "<description>&lt;p&gt;What the feed says.&lt;/p&gt;&lt;p&gt;Second part.&lt;/p&gt;</description>"
+                + "<author>jane@example.com (Jane Doe)</author></item>");
+
+        FeedState state = poller.poll(feed, FeedState.initial(feed.id(), feed.url()));
+
+        RawArticle article = publisher.last().articles().getFirst();
+        assertThat(article.url()).isEqualTo(ArticleId.normalise(site.url("/articles/missing")));
+        assertThat(article.title()).isEqualTo("Gone page");
+        assertThat(article.text()).isEqualTo("What the feed says.\n\nSecond part.");
+        assertThat(article.authors()).containsExactly("Jane Doe");
+        assertThat(article.publishedAtSource()).isEqualTo(DateSource.NONE);
+        assertThat(state.lastStatus()).isEqualTo("ok");
+    }
+
+    @Test
+    void a_failing_feed_is_recorded_in_its_state_not_thrown() {
+        FeedSubscription failing = FeedSubscription.of(site.url("/error.xml"), null, null);
+        FeedSubscription broken = FeedSubscription.of(site.url("/broken.xml"), null, null);
+        FeedSubscription unreachable = FeedSubscription.of("http://127.0.0.1:1/feed.xml", null, null);
+
+        FeedState once = poller.poll(failing, FeedState.initial(failing.id(), failing.url()));
+        FeedState twice = poller.poll(failing, once);
+        FeedState parse = poller.poll(broken, FeedState.initial(broken.id(), broken.url()));
+        FeedState fetch = poller.poll(unreachable, FeedState.initial(unreachable.id(), unreachable.url()));
+
+        assertThat(twice.lastStatus()).isEqualTo("http 500");
+        assertThat(twice.consecutiveFailures()).isEqualTo(2);
+        assertThat(twice.lastError()).contains("HTTP 500");
+        assertThat(parse.lastStatus()).isEqualTo("error: parse");
+        assertThat(parse.lastError()).contains("not well-formed XML");
+        assertThat(fetch.lastStatus()).isEqualTo("error: fetch");
+        assertThat(fetch.lastError()).contains("127.0.0.1:1");
+        assertThat(publisher.publications).hasSize(4).allSatisfy(p -> assertThat(p.articles()).isEmpty());
+    }
+
+    @Test
+    void an_item_is_not_marked_seen_when_publishing_failed_so_the_next_poll_publishes_it() {
+        site.page("/articles/a", page("https://local.example/a", "A", "<p>Story A has enough words to be a paragraph.</p>"));
+        site.feed("\"v1\"", item("A", site.url("/articles/a"), "Tue, 14 May 2024 09:30:00 +0200", "A."));
+        publisher.failNext = true;
+
+        FeedState failed = poller.poll(feed, FeedState.initial(feed.id(), feed.url()));
+
+        assertThat(failed.lastStatus()).isEqualTo("error: publish");
+        assertThat(failed.consecutiveFailures()).isEqualTo(1);
+        assertThat(failed.seenItems()).isEmpty();
+        assertThat(failed.etag()).isNull();
+        assertThat(publisher.publications).isEmpty();
+
+        FeedState retried = poller.poll(feed, failed);
+
+        assertThat(site.lastIfNoneMatch()).isNull();
+        assertThat(publisher.last().articles()).extracting(RawArticle::url).containsExactly("https://local.example/a");
+        assertThat(retried.consecutiveFailures()).isZero();
+    }
+}

@@ -1,0 +1,99 @@
+package io.newsflow.ingest.feed;
+
+import io.newsflow.ingest.publish.FatalPublishException;
+import io.newsflow.ingest.state.FeedStates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PollLoopTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private LocalSite site;
+    private RecordingPublisher publisher;
+    private PollLoop loop;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        site = new LocalSite();
+        site.page("/articles/a", FeedPollerTest.page("https://local.example/a", "A", "<p>Story A is long enough to count.</p>"));
+        site.feed("\"v1\"", FeedPollerTest.item("A", site.url("/articles/a"), "Tue, 14 May 2024 09:30:00 +0200", "A."));
+        publisher = new RecordingPublisher();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (loop != null) {
+            loop.stop(WAIT);
+        }
+        site.close();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private PollLoop loop(SubscriptionSource source) {
+        return new PollLoop(source, new FeedStates(), FeedPollerTest.poller(publisher), Duration.ofHours(1), Duration.ofMillis(100), Clock.systemUTC());
+    }
+
+    private boolean published(FeedSubscription feed) {
+        return publisher.publications.stream().anyMatch(p -> p.state().feedId().equals(feed.id()));
+    }
+
+    @Test
+    void polls_due_feeds_picks_up_new_subscriptions_survives_a_failing_source_and_stops_promptly() throws InterruptedException {
+        FeedSubscription good = FeedSubscription.of(site.url("/feed.xml"), null, null);
+        FeedSubscription failing = FeedSubscription.of(site.url("/error.xml"), null, null);
+        List<FeedSubscription> subscribed = new CopyOnWriteArrayList<>(List.of(good));
+        AtomicInteger reads = new AtomicInteger();
+        loop = loop(() -> {
+            // The second read fails, as when Kafka is briefly away; the loop must go on with what it knew.
+            if (reads.incrementAndGet() == 2) {
+                throw new IllegalStateException("could not read topic news.feeds to its end");
+            }
+            return List.copyOf(subscribed);
+        });
+
+        loop.start();
+        await("the first feed is polled", () -> published(good));
+        subscribed.add(failing);
+        await("the feed added while running is polled", () -> published(failing));
+
+        assertThat(reads.get()).isGreaterThan(2);
+        assertThat(publisher.publications).filteredOn(p -> p.state().feedId().equals(good.id())).hasSize(1);
+        assertThat(loop.isRunning()).isTrue();
+        // The loop now sleeps towards the next due time, an hour away; stopping must not wait for it.
+        assertThat(loop.stop(Duration.ofSeconds(5))).isTrue();
+        assertThat(loop.isRunning()).isFalse();
+    }
+
+    @Test
+    void a_fatal_publishing_error_ends_the_loop() throws InterruptedException {
+        publisher.failWith = new FatalPublishException("fenced", null);
+        FeedSubscription feed = FeedSubscription.of(site.url("/feed.xml"), null, null);
+        loop = loop(() -> List.of(feed));
+
+        loop.start();
+
+        await("the loop ends", () -> !loop.isRunning());
+        assertThat(publisher.publications).isEmpty();
+    }
+}
