@@ -1,10 +1,18 @@
 package io.newsflow.enrich;
 
+import io.newsflow.core.config.InvalidSettingException;
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.TopicSetup;
 import io.newsflow.core.runtime.Service;
+import io.newsflow.enrich.attribution.CitedSourceFinder;
+import io.newsflow.enrich.attribution.Organisations;
+import io.newsflow.enrich.attribution.PublisherRegistry;
+import io.newsflow.enrich.attribution.PublisherResolver;
 import io.newsflow.enrich.stream.EnrichTopology;
 import io.newsflow.enrich.stream.ReplaceThreadOnError;
+import io.newsflow.enrich.stream.StreamFailureListener;
+import io.newsflow.enrich.topics.Taxonomy;
+import io.newsflow.enrich.topics.TopicTagger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -14,8 +22,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** The enrich stream as a service: creates the topics, runs the Kafka Streams application, closes it on shutdown. */
 public final class EnrichService implements Service {
@@ -25,12 +36,32 @@ public final class EnrichService implements Service {
 
     private final EnrichConfig config;
     private final Enricher enricher;
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    private final StreamFailureListener stateListener = new StreamFailureListener(failure);
     private KafkaStreams streams;
     private Path temporaryStateDir;
 
-    public EnrichService(EnrichConfig config, Enricher enricher) {
+    /** @throws InvalidSettingException if the configured publisher registry file cannot be read */
+    public EnrichService(EnrichConfig config) {
         this.config = config;
-        this.enricher = enricher;
+        this.enricher = enricher(registry(config));
+    }
+
+    /** The enricher with the bundled data files and the given publisher registry. */
+    public static Enricher enricher(PublisherRegistry registry) {
+        return new Enricher(new PublisherResolver(registry), new CitedSourceFinder(registry, Organisations.bundled()),
+                new TopicTagger(Taxonomy.bundled()), Clock.systemUTC());
+    }
+
+    private static PublisherRegistry registry(EnrichConfig config) {
+        if (config.publishersFile() == null) {
+            return PublisherRegistry.bundled();
+        }
+        try {
+            return PublisherRegistry.withExtraFile(config.publishersFile());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(EnrichConfig.PUBLISHERS_FILE + ": " + e.getMessage());
+        }
     }
 
     @Override
@@ -40,9 +71,15 @@ public final class EnrichService implements Service {
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         streams = new KafkaStreams(EnrichTopology.build(enricher), properties);
         streams.setUncaughtExceptionHandler(new ReplaceThreadOnError());
-        streams.setStateListener((now, before) -> log.info("enrich stream {} -> {}", before, now));
+        streams.setStateListener(stateListener);
         streams.start();
         log.info("enriching from Kafka at {} as application {}", config.kafka().bootstrapServers(), config.applicationId());
+    }
+
+    /** Completes if the Kafka Streams client ends in ERROR, or stops without close(). */
+    @Override
+    public CompletionStage<Throwable> failure() {
+        return failure.minimalCompletionStage();
     }
 
     @Override
@@ -50,6 +87,7 @@ public final class EnrichService implements Service {
         if (streams == null) {
             return;
         }
+        stateListener.closing();
         if (!streams.close(CLOSE_TIMEOUT)) {
             log.warn("the enrich stream did not close within {}; its open transaction will be aborted by the broker",
                     CLOSE_TIMEOUT);

@@ -10,9 +10,6 @@ public final class IndexMain {
     }
 
     public static void main(String[] args) {
-        // A consumer loop that died is no service: exit non-zero so that the supervisor restarts the process.
-        // From a thread of its own, because exiting runs the shutdown hook, which waits for the loop's thread.
-        Runnable exit = () -> new Thread(() -> System.exit(1), "index-service-exit").start();
-        ServiceRunner.run("index-service", () -> new IndexService(IndexConfig.from(Settings.fromEnvironment()), exit));
+        ServiceRunner.run("index-service", () -> new IndexService(IndexConfig.from(Settings.fromEnvironment())));
     }
 }

@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * index-service: keeps the Elasticsearch article index up to date with {@link Topics#ARTICLES_ENRICHED}.
@@ -36,18 +38,14 @@ public final class IndexService implements Service {
     private static final String CLIENT_ID = "newsflow-index";
 
     private final IndexConfig config;
-    private final Runnable onFatalError;
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private ElasticsearchClient elasticsearch;
     private Producer<byte[], byte[]> deadLetterProducer;
     private IndexConsumer loop;
     private Thread loopThread;
 
-    /**
-     * @param onFatalError run if the consume loop stops for an error it cannot recover from; {@link IndexMain} exits the process
-     */
-    public IndexService(IndexConfig config, Runnable onFatalError) {
+    public IndexService(IndexConfig config) {
         this.config = config;
-        this.onFatalError = onFatalError;
     }
 
     @Override
@@ -65,9 +63,15 @@ public final class IndexService implements Service {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig);
         Clock clock = Clock.systemUTC();
         loop = new IndexConsumer(consumer, deadLetterProducer, new BulkWriter(elasticsearch, config.index().writeAlias()),
-                new DocumentMapper(clock), config.bulk(), clock, onFatalError);
+                new DocumentMapper(clock), config.bulk(), clock, failure);
         loopThread = new Thread(loop, "index-consumer");
         loopThread.start();
+    }
+
+    /** Completes if the consume loop stops for an error it cannot recover from. */
+    @Override
+    public CompletionStage<Throwable> failure() {
+        return failure.minimalCompletionStage();
     }
 
     @Override

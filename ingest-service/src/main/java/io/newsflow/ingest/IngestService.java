@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * ingest-service: subscribes the configured feed list, then polls the feeds of {@code news.feeds} and publishes
@@ -39,6 +41,7 @@ public final class IngestService implements Service {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final IngestConfig config;
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private KafkaPublisher publisher;
     private CompactedTopicReader feedsReader;
     private PollLoop loop;
@@ -72,7 +75,7 @@ public final class IngestService implements Service {
         FeedPoller poller = new FeedPoller(http, new FeedParser(), new PageFetcher(http), new ArticleExtractor(),
                 new ArticleAssembler(), publisher, clock);
         Duration refresh = config.pollInterval().compareTo(SUBSCRIPTION_REFRESH) < 0 ? config.pollInterval() : SUBSCRIPTION_REFRESH;
-        loop = new PollLoop(new KafkaSubscriptions(feedsReader), states, poller, config.pollInterval(), refresh, clock);
+        loop = new PollLoop(new KafkaSubscriptions(feedsReader), states, poller, config.pollInterval(), refresh, clock, failure);
         loop.start();
         log.info("polling feeds every {} as {}", config.pollInterval(), config.transactionalId());
     }
@@ -80,6 +83,12 @@ public final class IngestService implements Service {
     private CompactedTopicReader reader(String purpose) {
         String clientId = "newsflow-ingest-" + config.instanceId() + "-" + purpose;
         return new CompactedTopicReader(new KafkaConsumer<>(KafkaConfigs.consumer(config.kafka(), clientId, null)), TOPIC_READ_TIMEOUT);
+    }
+
+    /** Completes if the poll loop ends on its own, e.g. when another instance took over the transactional id. */
+    @Override
+    public CompletionStage<Throwable> failure() {
+        return failure.minimalCompletionStage();
     }
 
     @Override

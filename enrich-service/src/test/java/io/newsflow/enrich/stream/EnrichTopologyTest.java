@@ -8,7 +8,7 @@ import io.newsflow.core.kafka.DeadLetters;
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.Topics;
-import io.newsflow.enrich.EnrichMain;
+import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.SeedArticle;
 import io.newsflow.enrich.attribution.PublisherRegistry;
 import org.apache.kafka.common.header.Headers;
@@ -46,7 +46,7 @@ class EnrichTopologyTest {
     void startDriver() {
         Properties properties = KafkaConfigs.streams(new KafkaConnection("127.0.0.1:9"), "enrich-topology-test");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EnrichTopology.build(EnrichMain.enricher(PublisherRegistry.bundled())), properties);
+        driver = new TopologyTestDriver(EnrichTopology.build(EnrichService.enricher(PublisherRegistry.bundled())), properties);
         raw = driver.createInputTopic(Topics.ARTICLES_RAW, new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -35,6 +35,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,7 +61,7 @@ public final class IndexConsumer implements Runnable {
     private final BulkLimits limits;
     private final Backoff backoff;
     private final Clock clock;
-    private final Runnable onFatalError;
+    private final CompletableFuture<Throwable> failure;
     private final PendingBatch batch = new PendingBatch();
     private volatile boolean closing;
     private volatile boolean finished;
@@ -68,11 +69,11 @@ public final class IndexConsumer implements Runnable {
 
     /**
      * @param deadLetterProducer an idempotent producer ({@code KafkaConfigs.producer}) for {@link Topics#DEADLETTER}
-     * @param onFatalError       run once, after the loop stopped, if it stopped for an error it cannot recover from
-     *                           (the process should then exit so that it is restarted)
+     * @param failure            completed with the cause, after the loop stopped, if it stopped for an error it cannot
+     *                           recover from (the process should then exit so that it is restarted); never on close()
      */
     public IndexConsumer(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetterProducer, BulkWriter writer,
-                         DocumentMapper mapper, BulkLimits limits, Clock clock, Runnable onFatalError) {
+                         DocumentMapper mapper, BulkLimits limits, Clock clock, CompletableFuture<Throwable> failure) {
         this.consumer = consumer;
         this.deadLetters = new DeadLetterPublisher(deadLetterProducer);
         this.writer = writer;
@@ -80,12 +81,12 @@ public final class IndexConsumer implements Runnable {
         this.limits = limits;
         this.backoff = new Backoff(FIRST_RETRY, MAX_RETRY, RandomGenerator.getDefault());
         this.clock = clock;
-        this.onFatalError = onFatalError;
+        this.failure = failure;
     }
 
     @Override
     public void run() {
-        boolean failed = false;
+        Throwable stoppedBy = null;
         try {
             consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED), new Rebalance());
             while (!closing) {
@@ -95,21 +96,23 @@ public final class IndexConsumer implements Runnable {
                 }
             }
         } catch (WakeupException e) {
-            failed = !closing; // only close() wakes the consumer up
+            stoppedBy = e; // only close() wakes the consumer up: a wake-up without it is not ours
         } catch (InterruptedException | InterruptException e) {
             Thread.currentThread().interrupt();
-            failed = !closing;
-        } catch (RuntimeException e) {
-            failed = !closing;
-            log.error("index consumer stopped: {}", e.toString(), e);
+            stoppedBy = e;
+        } catch (RuntimeException | Error e) {
+            stoppedBy = e;
+            if (closing) {
+                log.warn("the index consumer stopped with an error while closing: {}", e.toString());
+            }
         } finally {
             try {
                 finish();
             } finally {
                 finished = true;
-                if (failed) {
-                    log.error("the index consumer loop stopped unexpectedly: nothing is being indexed");
-                    onFatalError.run();
+                if (stoppedBy != null && !closing) {
+                    failure.complete(new IllegalStateException("the index consumer loop stopped (" + stoppedBy
+                            + "): nothing is being indexed until index-service restarts", stoppedBy));
                 }
             }
         }

@@ -10,12 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Polls the subscribed feeds on one thread: each round re-reads the subscriptions, polls every feed that is due
  * (never polled, or last polled one interval ago), then sleeps until the next feed is due, waking at least every
  * {@code refreshEvery} to pick up new subscriptions. Nothing a feed does stops the loop; {@link #stop} ends it
- * promptly by interrupting whatever it waits for.
+ * promptly by interrupting whatever it waits for. Anything else that ends it (a {@link FatalPublishException}, a bug)
+ * completes the failure, since the process would otherwise stay up with nothing polled.
  */
 public final class PollLoop {
 
@@ -27,21 +29,24 @@ public final class PollLoop {
     private final Duration interval;
     private final Duration refreshEvery;
     private final Clock clock;
+    private final CompletableFuture<Throwable> failure;
     private final Thread thread;
     private volatile boolean stopping;
 
     /**
      * @param interval     time between two polls of one feed
      * @param refreshEvery longest time between two reads of the subscriptions
+     * @param failure      completed with the cause if the loop ends for any other reason than {@link #stop}
      */
     public PollLoop(SubscriptionSource source, FeedStates states, FeedPoller poller, Duration interval,
-                    Duration refreshEvery, Clock clock) {
+                    Duration refreshEvery, Clock clock, CompletableFuture<Throwable> failure) {
         this.source = source;
         this.states = states;
         this.poller = poller;
         this.interval = interval;
         this.refreshEvery = refreshEvery;
         this.clock = clock;
+        this.failure = failure;
         this.thread = new Thread(this::run, "ingest-poll");
     }
 
@@ -61,7 +66,7 @@ public final class PollLoop {
         return !thread.isAlive();
     }
 
-    /** Whether the loop still runs: false after {@link #stop} or after a fatal publishing error ended it. */
+    /** Whether the loop still runs: false after {@link #stop} or after an error ended it. */
     public boolean isRunning() {
         return thread.isAlive();
     }
@@ -84,11 +89,22 @@ public final class PollLoop {
                 sleepUntil(nextWake(feeds));
             }
         } catch (FatalPublishException e) {
-            log.error("polling stopped: {}", e.getMessage());
+            fail(e.getMessage(), e);
         } catch (InterruptedException e) {
-            if (!stopping) {
-                log.error("polling stopped: the poll thread was interrupted");
+            if (!stopping) { // stop() interrupts: that end is no failure
+                fail("the poll thread was interrupted", e);
             }
+        } catch (RuntimeException | Error e) {
+            fail(e.toString(), e);
+        }
+    }
+
+    private void fail(String reason, Throwable cause) {
+        if (stopping) {
+            log.warn("polling ended with an error while stopping: {}", reason);
+        } else {
+            failure.complete(new IllegalStateException("feed polling stopped: " + reason
+                    + "; no feed is polled until ingest-service restarts", cause));
         }
     }
 

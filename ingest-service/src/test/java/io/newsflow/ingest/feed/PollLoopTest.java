@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -22,6 +24,7 @@ class PollLoopTest {
 
     private LocalSite site;
     private RecordingPublisher publisher;
+    private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private PollLoop loop;
 
     @BeforeEach
@@ -51,7 +54,7 @@ class PollLoopTest {
     }
 
     private PollLoop loop(SubscriptionSource source) {
-        return new PollLoop(source, new FeedStates(), FeedPollerTest.poller(publisher), Duration.ofHours(1), Duration.ofMillis(100), Clock.systemUTC());
+        return new PollLoop(source, new FeedStates(), FeedPollerTest.poller(publisher), Duration.ofHours(1), Duration.ofMillis(100), Clock.systemUTC(), failure);
     }
 
     private boolean published(FeedSubscription feed) {
@@ -83,17 +86,35 @@ class PollLoopTest {
         // The loop now sleeps towards the next due time, an hour away; stopping must not wait for it.
         assertThat(loop.stop(Duration.ofSeconds(5))).isTrue();
         assertThat(loop.isRunning()).isFalse();
+        assertThat(failure).as("stopping is no failure").isNotDone();
     }
 
     @Test
-    void a_fatal_publishing_error_ends_the_loop() throws InterruptedException {
-        publisher.failWith = new FatalPublishException("fenced", null);
+    void a_fatal_publishing_error_ends_the_loop_and_completes_the_failure() throws Exception {
+        FatalPublishException fenced = new FatalPublishException("another producer with transactional id ingest-1 fenced this one", null);
+        publisher.failWith = fenced;
         FeedSubscription feed = FeedSubscription.of(site.url("/feed.xml"), null, null);
         loop = loop(() -> List.of(feed));
 
         loop.start();
 
+        Throwable cause = failure.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(cause).hasMessage("feed polling stopped: another producer with transactional id ingest-1 fenced this one;"
+                + " no feed is polled until ingest-service restarts").hasCause(fenced);
         await("the loop ends", () -> !loop.isRunning());
         assertThat(publisher.publications).isEmpty();
+    }
+
+    @Test
+    void any_other_error_that_ends_the_loop_completes_the_failure() throws Exception {
+        IllegalStateException closed = new IllegalStateException("Cannot perform operation after producer has been closed");
+        publisher.failWith = closed;
+        FeedSubscription feed = FeedSubscription.of(site.url("/feed.xml"), null, null);
+        loop = loop(() -> List.of(feed));
+
+        loop.start();
+
+        assertThat(failure.get(WAIT.toSeconds(), TimeUnit.SECONDS)).hasMessageContaining(closed.getMessage()).hasCause(closed);
+        await("the loop ends", () -> !loop.isRunning());
     }
 }
