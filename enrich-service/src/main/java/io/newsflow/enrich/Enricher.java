@@ -3,7 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.core.article.Attribution;
 import io.newsflow.core.article.EnrichedArticle;
 import io.newsflow.core.article.RawArticle;
-import io.newsflow.enrich.attribution.AuthorNames;
+import io.newsflow.core.article.AuthorNames;
 import io.newsflow.enrich.attribution.CitedSourceFinder;
 import io.newsflow.enrich.attribution.PublisherResolver;
 import io.newsflow.enrich.topics.TopicTagger;

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.core.article.AuthorNames;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -4,7 +4,7 @@ import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.DateSource;
 import io.newsflow.core.article.FeedRef;
 import io.newsflow.core.article.RawArticle;
-import io.newsflow.ingest.extract.AuthorNames;
+import io.newsflow.core.article.AuthorNames;
 import io.newsflow.ingest.extract.ExtractedArticle;
 import io.newsflow.ingest.extract.HtmlText;
 

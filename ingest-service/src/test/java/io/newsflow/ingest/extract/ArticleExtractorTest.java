@@ -185,7 +185,7 @@ class ArticleExtractorTest {
         ExtractedArticle article = extractor.extract(Jsoup.parse(MICRODATA_PAGE, "https://city.example.net/news/budget"));
 
         assertThat(article.title()).isEqualTo("Council approves budget");
-        assertThat(article.authors()).containsExactly("ANN SMITH");
+        assertThat(article.authors()).containsExactly("Ann Smith");
         assertThat(article.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-05-14T12:00:00-04:00"));
         assertThat(article.canonicalUrl()).isNull();
         assertThat(article.language()).isNull();

@@ -1,10 +1,12 @@
-package io.newsflow.enrich.attribution;
+package io.newsflow.core.article;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,19 +26,28 @@ public final class AuthorNames {
     private static final Pattern TRAILING_DATE = Pattern.compile(
             "\\s+(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}.*|\\d{1,2}\\s+\\p{L}{3,}\\.?\\s+\\d{4}|\\p{L}{3,}\\.?\\s+\\d{1,2},?\\s+\\d{4}|updated\\b.*|published\\b.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** An RSS {@code <author>}: "jane@example.com (Jane Doe)". */
+    private static final Pattern MAIL_WITH_NAME = Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
     private static final Pattern NOT_A_NAME = Pattern.compile("(?:https?://|www\\.|@|\\d)", Pattern.CASE_INSENSITIVE);
     private static final int MAX_WORDS = 6;
 
     private AuthorNames() {
     }
 
-    public static List<String> clean(List<String> raw) {
+    /** The names in {@code raw} (each one or several names as written), cleaned, in order, without duplicates. */
+    public static List<String> clean(Collection<String> raw) {
         Map<String, String> names = new LinkedHashMap<>();
         for (String byline : raw) {
             if (byline == null) {
                 continue;
             }
-            for (String part : SEVERAL.split(stripPrefix(byline.strip().replaceAll("\\s+", " ")))) {
+            String text = SPACES.matcher(byline).replaceAll(" ").strip();
+            Matcher mail = MAIL_WITH_NAME.matcher(text);
+            if (mail.matches()) {
+                text = mail.group(1);
+            }
+            for (String part : SEVERAL.split(stripPrefix(text))) {
                 String name = cleanOne(part);
                 if (name != null) {
                     names.putIfAbsent(name.toLowerCase(Locale.ROOT), name);

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.attribution;
+package io.newsflow.core.article;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +36,18 @@ class AuthorNamesTest {
     void titleCasesShoutedNamesAndKeepsCyrillic() {
         assertThat(AuthorNames.clean(List.of("JANE O'DOE", "Автор: Ольга Петренко")))
                 .containsExactly("Jane O'Doe", "Ольга Петренко");
+    }
+
+    @Test
+    void readsRssAuthorsAndOddSpacing() {
+        assertThat(AuthorNames.clean(List.of("jane@example.com (Jane Doe)"))).containsExactly("Jane Doe");
+        assertThat(AuthorNames.clean(List.of("  by:  Jane\u00a0Doe | "))).containsExactly("Jane Doe");
+        assertThat(AuthorNames.clean(List.of("Jane Doe & John Roe; Ann Smith"))).containsExactly("Jane Doe", "John Roe", "Ann Smith");
+    }
+
+    @Test
+    void keepsNamesThatMerelyStartLikeByAndIgnoresCaseForDuplicates() {
+        assertThat(AuthorNames.clean(List.of("Byron Smith"))).containsExactly("Byron Smith");
+        assertThat(AuthorNames.clean(List.of("Jane Doe", "By JANE DOE", "John Roe"))).containsExactly("Jane Doe", "John Roe");
     }
 }
