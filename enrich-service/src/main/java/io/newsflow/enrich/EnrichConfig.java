@@ -15,15 +15,19 @@ import java.util.regex.Pattern;
  * @param kafka          {@code NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS}
  * @param applicationId  {@code NEWSFLOW_ENRICH_APPLICATION_ID}, default {@value #DEFAULT_APPLICATION_ID}: the Kafka
  *                       Streams application id, also its consumer group and the prefix of its internal topics
+ * @param instanceId     {@code NEWSFLOW_ENRICH_INSTANCE_ID}, default the host name: this instance's static group
+ *                       membership, so that a restarted instance takes its partitions back at once instead of
+ *                       waiting for the old member's session to time out
  * @param stateDir       {@code NEWSFLOW_ENRICH_STATE_DIR}, or null for a fresh temporary directory per run
  * @param publishersFile {@code NEWSFLOW_PUBLISHERS_FILE}: a publisher registry merged over the bundled one, or null
  * @param topicLayout    {@code NEWSFLOW_TOPIC_PARTITIONS} and {@code NEWSFLOW_TOPIC_REPLICATION} for the topics
  *                       created on start
  */
-public record EnrichConfig(KafkaConnection kafka, String applicationId, Path stateDir, Path publishersFile,
+public record EnrichConfig(KafkaConnection kafka, String applicationId, String instanceId, Path stateDir, Path publishersFile,
                            TopicSetup.Layout topicLayout) {
 
     public static final String APPLICATION_ID = "NEWSFLOW_ENRICH_APPLICATION_ID";
+    public static final String INSTANCE_ID = "NEWSFLOW_ENRICH_INSTANCE_ID";
     public static final String STATE_DIR = "NEWSFLOW_ENRICH_STATE_DIR";
     public static final String PUBLISHERS_FILE = "NEWSFLOW_PUBLISHERS_FILE";
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
@@ -43,7 +47,7 @@ public record EnrichConfig(KafkaConnection kafka, String applicationId, Path sta
                     + " is not a readable file: point it at a publisher registry JSON file (the format of the bundled"
                     + " publishers.json) or unset it to use the bundled registry only");
         }
-        return new EnrichConfig(KafkaConnection.from(settings), applicationId,
+        return new EnrichConfig(KafkaConnection.from(settings), applicationId, settings.instanceId(INSTANCE_ID),
                 stateDir == null ? null : Path.of(stateDir), publishers, TopicSetup.Layout.from(settings));
     }
 }

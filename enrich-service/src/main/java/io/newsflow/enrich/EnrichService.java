@@ -13,6 +13,7 @@ import io.newsflow.enrich.stream.ReplaceThreadOnError;
 import io.newsflow.enrich.stream.StreamFailureListener;
 import io.newsflow.enrich.topics.Taxonomy;
 import io.newsflow.enrich.topics.TopicTagger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -69,6 +70,9 @@ public final class EnrichService implements Service {
         TopicSetup.ensureTopics(config.kafka(), config.topicLayout());
         Properties properties = KafkaConfigs.streams(config.kafka(), config.applicationId());
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+        // Static membership: a restarted instance rejoins as itself and gets its tasks back without a rebalance
+        // (Kafka Streams does not leave the group on close, so a dynamic member waits out the old session).
+        properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
         streams = new KafkaStreams(EnrichTopology.build(enricher), properties);
         streams.setUncaughtExceptionHandler(new ReplaceThreadOnError());
         streams.setStateListener(stateListener);

@@ -6,14 +6,11 @@ import io.newsflow.core.http.HttpFetcher;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.TopicSetup;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Configuration of ingest-service, from environment variables:
@@ -51,17 +48,11 @@ public record IngestConfig(KafkaConnection kafka, Optional<Path> feedList, Durat
     public static final String POLL_INTERVAL = "NEWSFLOW_POLL_INTERVAL";
     public static final String INSTANCE_ID = "NEWSFLOW_INGEST_INSTANCE_ID";
 
-    private static final Pattern INSTANCE_ID_CHARS = Pattern.compile("[A-Za-z0-9._-]{1,200}");
-
     /**
      * @throws InvalidSettingException naming the variable that is malformed or names a file that cannot be read
      */
     public static IngestConfig from(Settings settings) {
-        String instanceId = settings.string(INSTANCE_ID, hostName());
-        if (!INSTANCE_ID_CHARS.matcher(instanceId).matches()) {
-            throw new InvalidSettingException(INSTANCE_ID + "=" + instanceId
-                    + " is not valid: expected letters, digits, '.', '_' or '-' (at most 200)");
-        }
+        String instanceId = settings.instanceId(INSTANCE_ID);
         return new IngestConfig(
                 KafkaConnection.from(settings),
                 feedList(settings),
@@ -94,12 +85,4 @@ public record IngestConfig(KafkaConnection kafka, Optional<Path> feedList, Durat
         return Optional.of(path);
     }
 
-    private static String hostName() {
-        try {
-            String name = InetAddress.getLocalHost().getHostName();
-            return INSTANCE_ID_CHARS.matcher(name).matches() ? name : "ingest";
-        } catch (UnknownHostException e) {
-            return "ingest";
-        }
-    }
 }

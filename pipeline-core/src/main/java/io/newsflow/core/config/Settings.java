@@ -1,10 +1,13 @@
 package io.newsflow.core.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads configuration from environment variables (12-factor), with defaults.
@@ -12,6 +15,8 @@ import java.util.function.Function;
  * Values of variables whose name marks a secret are never put in messages.
  */
 public final class Settings {
+
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
     private final Map<String, String> values;
 
@@ -57,6 +62,28 @@ public final class Settings {
             throw new InvalidSettingException(name + "=" + values.get(name) + " must be a positive duration");
         }
         return value;
+    }
+
+    /**
+     * The name of this instance of a service, unique among its instances (Kafka fences or replaces a transactional
+     * producer or static group member by it): the variable {@code name}, by default the host name, which is unique
+     * per container or pod.
+     */
+    public String instanceId(String name) {
+        String id = string(name, hostName());
+        if (!INSTANCE_ID.matcher(id).matches()) {
+            throw new InvalidSettingException(name + "=" + id + " is not valid: expected letters, digits, '.', '_' or '-' (at most 200)");
+        }
+        return id;
+    }
+
+    private static String hostName() {
+        try {
+            String host = InetAddress.getLocalHost().getHostName();
+            return INSTANCE_ID.matcher(host).matches() ? host : "instance";
+        } catch (UnknownHostException e) {
+            return "instance";
+        }
     }
 
     private <T> T parse(String name, T defaultValue, Function<String, T> parser, String expected) {

@@ -43,4 +43,12 @@ class SettingsTest {
         assertThatThrownBy(() -> settings.duration("NEWSFLOW_ES_PASSWORD_TTL", null))
                 .hasMessageContaining("(hidden)").hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void instance_ids_default_to_the_host_name_and_must_be_safe_for_kafka_ids() {
+        assertThat(new Settings(Map.of()).instanceId("ID")).matches("[A-Za-z0-9._-]+");
+        assertThat(new Settings(Map.of("ID", "ingest-2")).instanceId("ID")).isEqualTo("ingest-2");
+        assertThatThrownBy(() -> new Settings(Map.of("ID", "two words")).instanceId("ID"))
+                .hasMessageStartingWith("ID=two words is not valid");
+    }
 }
