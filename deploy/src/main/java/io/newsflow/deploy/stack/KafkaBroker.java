@@ -1,0 +1,230 @@
+package io.newsflow.deploy.stack;
+
+import io.newsflow.core.kafka.KafkaConfigs;
+import io.newsflow.core.kafka.KafkaConnection;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A single-node Kafka cluster in KRaft mode (broker and controller in one JVM), run as a child JVM from the jars the
+ * build copied to {@code deploy/target/kafka-broker/lib}. Its directory holds {@code server.properties}, the log
+ * configuration, the formatted storage ({@code data/}) and the log ({@code kafka.log}).
+ */
+public final class KafkaBroker implements LocalServer {
+
+    /**
+     * @param dir            the broker's directory (storage, configuration, log)
+     * @param port           client listener on 127.0.0.1
+     * @param controllerPort KRaft controller listener on 127.0.0.1
+     * @param heap           JVM heap, e.g. {@code 512m}
+     * @param startTimeout   how long the broker may take to answer
+     * @param libs           the broker's class path directory
+     */
+    public record Config(Path dir, int port, int controllerPort, String heap, Duration startTimeout, Path libs) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+    private static final String NAME = "Kafka";
+    private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Config config;
+    private ServerProcess process;
+
+    public KafkaBroker(Config config) {
+        this.config = config;
+    }
+
+    /** {@code 127.0.0.1:PORT}. */
+    public String bootstrapServers() {
+        return Ports.LOOPBACK.getHostAddress() + ":" + config.port();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Ports.requireFree(config.port(), "Kafka", "kafkaPort in StackOptions (the local run: --kafka-port or NEWSFLOW_KAFKA_PORT)");
+        Ports.requireFree(config.controllerPort(), "Kafka's KRaft controller",
+                "kafkaControllerPort in StackOptions (the local run: --kafka-controller-port or NEWSFLOW_KAFKA_CONTROLLER_PORT)");
+        writeConfiguration();
+        if (!Files.exists(dataDir().resolve("meta.properties"))) {
+            format();
+        }
+        log.info("Kafka: starting the broker on {} (log: {})", bootstrapServers(), logFile());
+        process = new ServerProcess(NAME, ProcessLauncher.start(
+                javaCommand(List.of("-Xms" + config.heap(), "-Xmx" + config.heap(), "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+                        "-Djava.awt.headless=true"), "kafka.Kafka", serverProperties().toString()),
+                config.dir(), Map.of(), List.of(), logFile(), null), logFile());
+        log.info("Kafka: waiting for the broker (pid {}) to answer", process.pid());
+        process.awaitReady(this::answers, config.startTimeout(), started);
+        log.info("Kafka: up on {} in {} s (pid {})", bootstrapServers(), ServerProcess.secondsSince(started), process.pid());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            long started = System.nanoTime();
+            log.info("Kafka: stopping (pid {})", process.pid());
+            process.stop();
+            log.info("Kafka: stopped in {} s", ServerProcess.secondsSince(started));
+        }
+    }
+
+    @Override
+    public synchronized void kill() {
+        if (process != null && process.isAlive()) {
+            log.info("Kafka: killing (SIGKILL, pid {})", process.pid());
+            process.kill();
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public synchronized long pid() {
+        if (!isRunning()) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        return process.pid();
+    }
+
+    @Override
+    public Path logFile() {
+        return config.dir().resolve("kafka.log");
+    }
+
+    private Path dataDir() {
+        return config.dir().resolve("data");
+    }
+
+    private Path serverProperties() {
+        return config.dir().resolve("server.properties");
+    }
+
+    private Path log4jProperties() {
+        return config.dir().resolve("log4j2.properties");
+    }
+
+    /** Written on every start, so that changed ports apply; the storage itself keeps only the cluster and node ids. */
+    private void writeConfiguration() {
+        String host = Ports.LOOPBACK.getHostAddress();
+        String properties = String.join("\n",
+                "# Written by " + KafkaBroker.class.getName() + " on every start.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                // A static voter set: the controller's address is not stored in the metadata log, so ports may change.
+                "controller.quorum.voters=1@" + host + ":" + config.controllerPort(),
+                "listeners=PLAINTEXT://" + host + ":" + config.port() + ",CONTROLLER://" + host + ":" + config.controllerPort(),
+                "advertised.listeners=PLAINTEXT://" + host + ":" + config.port(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dataDir(),
+                "num.partitions=1",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                // After a crash the restarted controller keeps the dead broker's registration until its session
+                // expires (default 9 s), refusing the new one meanwhile: a shorter session brings a crashed broker
+                // back sooner. Heartbeats go over loopback inside one JVM, so 1 s of 4 s leaves room for pauses.
+                "broker.session.timeout.ms=4000",
+                "broker.heartbeat.interval.ms=1000",
+                // Topics are created by the pipeline with explicit settings (TopicSetup), never by a typo.
+                "auto.create.topics.enable=false",
+                "");
+        try {
+            Files.createDirectories(config.dir());
+            Files.writeString(serverProperties(), properties);
+            try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-log4j2.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("kafka-log4j2.properties is missing from the deploy module's resources");
+                }
+                Files.copy(in, log4jProperties(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new StackStartException("Cannot write Kafka's configuration to " + config.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void format() {
+        long started = System.nanoTime();
+        String clusterId = Uuid.randomUuid().toString();
+        log.info("Kafka: formatting the storage in {} (cluster id {})", dataDir(), clusterId);
+        Process format = ProcessLauncher.start(
+                javaCommand(List.of("-Xmx256m"), "kafka.tools.StorageTool",
+                        "format", "--cluster-id", clusterId, "--config", serverProperties().toString()),
+                config.dir(), Map.of(), List.of(), logFile(), null);
+        try {
+            if (!format.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                format.destroyForcibly();
+                throw new StackStartException("Formatting Kafka's storage did not finish within " + FORMAT_TIMEOUT.toSeconds()
+                        + " s. " + LogTail.describe(logFile()));
+            }
+        } catch (InterruptedException e) {
+            format.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new StackStartException("Interrupted while formatting Kafka's storage", e);
+        }
+        if (format.exitValue() != 0) {
+            throw new StackStartException("Formatting Kafka's storage in " + dataDir() + " failed (exit code " + format.exitValue()
+                    + "). " + LogTail.describe(logFile()));
+        }
+        log.info("Kafka: storage formatted in {} s", ServerProcess.secondsSince(started));
+    }
+
+    private List<String> javaCommand(List<String> jvmOptions, String mainClass, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dlog4j2.configurationFile=" + log4jProperties());
+        command.add("-cp");
+        command.add(config.libs().resolve("*").toString());
+        command.add(mainClass);
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** The broker answers an Admin client (its port accepting connections comes first, to keep client logs quiet). */
+    private boolean answers() {
+        if (!Ports.accepts(config.port())) {
+            return false;
+        }
+        Map<String, Object> adminConfig = KafkaConfigs.admin(new KafkaConnection(bootstrapServers()), "newsflow-stack-readiness");
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        try (Admin admin = Admin.create(adminConfig)) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackStartException("Interrupted while waiting for Kafka", e);
+        }
+    }
+}
