@@ -5,6 +5,7 @@ import io.newsflow.enrich.SeedArticle;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +23,7 @@ class TopicTaggerTest {
                 .doesNotContain("sport", "weather", "health");
         assertThat(tags).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
         TopicTag peace = tags.stream().filter(t -> t.label().equals("peace process")).findFirst().orElseThrow();
-        assertThat(peace.matched()).contains("ceasefire", "negotiat*");
+        assertThat(peace.matched()).contains("ceasefire", "negotiations");
         assertThat(peace.code()).isEqualTo("medtop:20000073");
     }
 
@@ -62,8 +63,57 @@ class TopicTaggerTest {
     }
 
     @Test
+    void matchedListsTheWordsOfTheArticleNotTheRules() {
+        List<TopicTag> tags = tagger.tag("", "Diplomats met for negotiations. The diplomats said the negotiations and talks would continue.");
+        // The rules are diplomat*, negotiat* and talks.
+        assertThat(tagged(tags, "diplomacy").matched()).containsExactly("diplomats", "negotiations", "talks");
+
+        List<TopicTag> seed = tagger.tag(SeedArticle.title(), SeedArticle.text());
+        String article = (SeedArticle.title() + "\n" + SeedArticle.text()).toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s\\p{Z}]+", " ");
+        assertThat(seed).flatExtracting(TopicTag::matched).isNotEmpty()
+                .noneMatch(form -> form.contains("*"))
+                .allSatisfy(form -> assertThat(article).contains(form));
+    }
+
+    @Test
+    void matchedListsTitleTermsFirstThenTheMostFrequentThenInReadingOrder() {
+        List<TopicTag> tags = tagger.tag("Talks go on",
+                "The ceasefire held. Negotiations continued; negotiators praised the ceasefire and the negotiations.");
+        // talks is in the title; negotiat* occurs three times in the text, ceasefire twice though it comes first.
+        assertThat(tagged(tags, "peace process").matched()).containsExactly("talks", "negotiations", "ceasefire");
+    }
+
+    @Test
+    void aFormTwoRulesShareIsListedOnceAndAPhraseKeepsWhatSeparatesItsWords() {
+        List<TopicTag> tags = tagger.tag("", "UN peacekeepers arrived as the cease-fire began. "
+                + "The peacekeepers patrol the front\nline; peace\u00a0talks resume.");
+        // peacekeep* and peacekeepers both match "peacekeepers" and both count for the score.
+        assertThat(tagged(tags, "international military intervention").matched()).containsExactly("peacekeepers");
+        // Line breaks and no-break spaces become one space; the hyphen stays.
+        assertThat(tagged(tags, "conflict, war and peace").matched())
+                .containsExactly("peacekeepers", "cease-fire", "front line", "peace", "peace talks", "talks");
+    }
+
+    @Test
+    void matchedIsCappedSoThatALongArticleKeepsASmallRecord() {
+        List<TopicTag> tags = tagger.tag(SeedArticle.title(), SeedArticle.text());
+        // The seed article has more than ten distinct terms for "conflict, war and peace"; the title's two lead.
+        List<String> conflict = tagged(tags, "conflict, war and peace").matched();
+        assertThat(conflict).hasSize(TopicTagger.MAX_MATCHED);
+        assertThat(conflict.subList(0, 2)).containsExactlyInAnyOrder("demilitarization", "security guarantees");
+        assertThat(tags).allSatisfy(tag -> assertThat(tag.matched())
+                .hasSizeLessThanOrEqualTo(TopicTagger.MAX_MATCHED).doesNotHaveDuplicates());
+    }
+
+    @Test
     void malformedTermsAreRejectedWhenTheTaxonomyIsLoaded() {
         Taxonomy bad = new Taxonomy(List.of(new Topic("medtop:15000000", "sport", null, List.of("fo*"))));
         assertThatThrownBy(() -> new TopicTagger(bad)).hasMessageContaining("medtop:15000000").hasMessageContaining("fo*");
+    }
+
+    private static TopicTag tagged(List<TopicTag> tags, String label) {
+        return tags.stream().filter(tag -> tag.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError(label + " is not among " + tags));
     }
 }
