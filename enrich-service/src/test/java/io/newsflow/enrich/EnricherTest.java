@@ -1,7 +1,9 @@
 package io.newsflow.enrich;
 
+import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.CitedSource;
 import io.newsflow.core.article.EnrichedArticle;
+import io.newsflow.core.article.FeedRef;
 import io.newsflow.core.article.PublisherInfo;
 import io.newsflow.core.article.RawArticle;
 import io.newsflow.core.article.TopicTag;
@@ -50,8 +52,10 @@ class EnricherTest {
 
     @Test
     void anArticleWithoutTextOrAuthorsStillGetsItsPublisher() {
-        RawArticle raw = new RawArticle(1, "id", "https://example.org/a", "https://example.org/a", null, null, null,
-                null, null, null, "Example Times", null, null, null, null);
+        String url = "https://example.org/a";
+        RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleId.of(url), url, url,
+                new FeedRef(FeedRef.idOf("https://example.org/feed"), "https://example.org/feed", null, null), null, null,
+                null, null, null, "Example Times", null, null, null, NOW);
         EnrichedArticle enriched = enricher.enrich(raw);
         assertThat(enriched.attribution().publisher().name()).isEqualTo("Example Times");
         assertThat(enriched.attribution().citedSources()).isEmpty();

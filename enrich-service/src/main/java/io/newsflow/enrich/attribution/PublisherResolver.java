@@ -33,7 +33,7 @@ public final class PublisherResolver {
         if (known.isPresent()) {
             return info(known.get(), domain, "registry");
         }
-        String feedPublisher = article.feed() == null ? null : blankToNull(article.feed().publisher());
+        String feedPublisher = blankToNull(article.feed().publisher());
         if (feedPublisher != null) {
             return named(feedPublisher, domain, "feed");
         }

@@ -6,6 +6,7 @@ import io.newsflow.core.article.RawArticle;
 import io.newsflow.core.json.InvalidRecordException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,8 @@ class PublisherResolverTest {
 
     private static RawArticle article(String url, String feedPublisher, String siteName) {
         FeedRef feed = new FeedRef("feed-id", "https://feeds.example.org/rss", "Feed", feedPublisher);
-        return new RawArticle(1, "id", url, url, feed, "Title", "Text", null, List.of(), "en", siteName,
-                null, null, null, null);
+        // A fixed id: some of these URLs have none (ArticleId refuses them), and the resolver does not read it.
+        return new RawArticle(RawArticle.SCHEMA_VERSION, "0123456789abcdef0123456789abcdef", url, url, feed, "Title", "Text",
+                null, List.of(), "en", siteName, null, null, null, Instant.parse("2024-11-21T08:05:00Z"));
     }
 }

@@ -117,7 +117,8 @@ class EnrichTopologyTest {
             // The original headers travel with the dead letter.
             assertThat(CloudEvents.header(headers, CloudEvents.ID)).isEqualTo("bad-" + (i + 1));
         }
-        assertThat(CloudEvents.header(dead.get(1).headers(), DeadLetters.ERROR_MESSAGE)).contains("id");
+        assertThat(CloudEvents.header(dead.get(1).headers(), DeadLetters.ERROR_MESSAGE))
+                .isEqualTo("not a valid RawArticle JSON record: missing required field 'id'");
 
         TestRecord<byte[], byte[]> out = enriched.readRecord();
         assertThat(new String(out.key(), StandardCharsets.UTF_8)).isEqualTo(good.id());
@@ -126,7 +127,9 @@ class EnrichTopologyTest {
 
     @Test
     void anArticleWhoseUrlIsNotHttpIsDeadLettered() {
-        byte[] ftp = utf8("{\"schemaVersion\": 1, \"id\": \"x\", \"url\": \"ftp://example.org/a\"}");
+        byte[] ftp = utf8("""
+                {"schemaVersion": 1, "id": "0123456789abcdef0123456789abcdef", "url": "ftp://example.org/a",
+                 "feed": {"id": "f", "url": "https://example.org/feed"}, "fetchedAt": "2024-11-21T08:05:00Z"}""");
         raw.pipeInput(new TestRecord<>(utf8("x"), ftp, new RecordHeaders()));
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(CloudEvents.header(dead.headers(), DeadLetters.ERROR_MESSAGE)).contains("ftp://example.org/a");

@@ -2,10 +2,8 @@ package io.newsflow.index.document;
 
 import io.newsflow.core.article.Attribution;
 import io.newsflow.core.article.EnrichedArticle;
-import io.newsflow.core.article.FeedRef;
 import io.newsflow.core.article.PublisherInfo;
 import io.newsflow.core.article.RawArticle;
-import io.newsflow.core.json.InvalidRecordException;
 import io.newsflow.core.json.Json;
 
 import java.net.URI;
@@ -27,15 +25,10 @@ public final class DocumentMapper {
     }
 
     /**
-     * The document for {@code article}, read from its partition at {@code offset}.
-     *
-     * @throws InvalidRecordException if the record is of a schema version this service cannot index
+     * The document for {@code article}, read from its partition at {@code offset}. A record of a schema version this
+     * service does not know never gets here: {@code Json} refuses to read it, and the consumer dead-letters it.
      */
     public IndexDocument map(EnrichedArticle article, long offset) {
-        if (article.schemaVersion() != EnrichedArticle.SCHEMA_VERSION) {
-            throw new InvalidRecordException("enriched article " + article.id() + " has schemaVersion " + article.schemaVersion()
-                    + ", this index-service indexes version " + EnrichedArticle.SCHEMA_VERSION + ": upgrade it and replay the dead letter");
-        }
         return new IndexDocument(article.id(), versionOf(offset), Json.toBytes(toDocument(article, clock.instant())));
     }
 
@@ -51,9 +44,9 @@ public final class DocumentMapper {
     static ArticleDocument toDocument(EnrichedArticle enriched, Instant indexedAt) {
         RawArticle article = enriched.article();
         Attribution attribution = enriched.attribution();
-        List<String> authors = attribution != null && !attribution.authors().isEmpty() ? attribution.authors() : article.authors();
+        List<String> authors = attribution.authors().isEmpty() ? article.authors() : attribution.authors();
         return new ArticleDocument(
-                timestampOf(enriched, indexedAt),
+                timestampOf(article),
                 article.id(),
                 article.url(),
                 hostOf(article.url()),
@@ -63,11 +56,11 @@ public final class DocumentMapper {
                 article.text(),
                 article.summary(),
                 authors,
-                feedOf(article.feed()),
-                attribution == null ? null : publisherOf(attribution.publisher()),
-                attribution == null ? List.of() : attribution.citedSources().stream()
-                        .map(s -> new ArticleDocument.CitedSource(s.text(), s.kind() == null ? null : s.kind().name(),
-                                s.entity(), s.cue(), s.sentence(), s.start(), s.end()))
+                new ArticleDocument.Feed(article.feed().id(), article.feed().url(), article.feed().title()),
+                publisherOf(attribution.publisher()),
+                attribution.citedSources().stream()
+                        .map(s -> new ArticleDocument.CitedSource(s.text(), s.kind().name(), s.entity(), s.cue(), s.sentence(),
+                                s.start(), s.end()))
                         .toList(),
                 enriched.topics().stream().map(t -> new ArticleDocument.Topic(t.code(), t.label(), t.score())).toList(),
                 article.publishedAt(),
@@ -78,15 +71,9 @@ public final class DocumentMapper {
                 indexedAt);
     }
 
-    /** Published time with its original offset; without one, the first known of fetched, enriched and indexed time. */
-    static OffsetDateTime timestampOf(EnrichedArticle enriched, Instant indexedAt) {
-        RawArticle article = enriched.article();
-        if (article.publishedAt() != null) {
-            return article.publishedAt();
-        }
-        Instant fallback = article.fetchedAt() != null ? article.fetchedAt()
-                : enriched.enrichedAt() != null ? enriched.enrichedAt() : indexedAt;
-        return fallback.atOffset(ZoneOffset.UTC);
+    /** Published time with its original offset; without one, the fetch time (which every article has). */
+    static OffsetDateTime timestampOf(RawArticle article) {
+        return article.publishedAt() != null ? article.publishedAt() : article.fetchedAt().atOffset(ZoneOffset.UTC);
     }
 
     static String hostOf(String url) {
@@ -100,10 +87,6 @@ public final class DocumentMapper {
         } catch (URISyntaxException e) {
             return null;
         }
-    }
-
-    private static ArticleDocument.Feed feedOf(FeedRef feed) {
-        return feed == null ? null : new ArticleDocument.Feed(feed.id(), feed.url(), feed.title());
     }
 
     private static ArticleDocument.Publisher publisherOf(PublisherInfo publisher) {

@@ -1,19 +1,18 @@
 package io.newsflow.index.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.core.article.Attribution;
 import io.newsflow.core.article.EnrichedArticle;
-import io.newsflow.core.json.InvalidRecordException;
 import io.newsflow.core.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DocumentMapperTest {
 
@@ -42,17 +41,12 @@ class DocumentMapperTest {
     }
 
     @Test
-    void without_a_published_time_the_timestamp_falls_back_to_fetched_then_enriched_then_indexed_time() throws IOException {
+    void without_a_published_time_the_timestamp_is_the_fetch_time() throws IOException {
         EnrichedArticle undated = Articles.enriched(Articles.raw(null, Instant.parse("2024-11-27T08:00:00Z")));
         JsonNode json = json(mapper.map(undated, 0));
         assertThat(json.get("@timestamp").asText()).isEqualTo("2024-11-27T08:00:00Z");
         assertThat(json.has("publishedAt")).isFalse();
         assertThat(json.get("publishedAtSource").asText()).isEqualTo("NONE");
-
-        EnrichedArticle neverFetched = Articles.enriched(Articles.raw(null, null));
-        assertThat(DocumentMapper.timestampOf(neverFetched, NOW)).isEqualTo(OffsetDateTime.parse("2024-11-27T08:05:00Z"));
-        EnrichedArticle nothing = new EnrichedArticle(1, Articles.raw(null, null), null, null, null);
-        assertThat(DocumentMapper.timestampOf(nothing, NOW)).isEqualTo(OffsetDateTime.parse("2024-11-27T09:00:00Z"));
     }
 
     @Test
@@ -73,20 +67,15 @@ class DocumentMapperTest {
     }
 
     @Test
-    void without_attribution_the_article_authors_are_kept_and_absent_parts_left_out() throws IOException {
-        EnrichedArticle bare = new EnrichedArticle(1, Articles.raw(null, Instant.parse("2024-11-27T08:00:00Z")), null, null, null);
+    void without_attributed_authors_the_article_authors_are_kept_and_absent_parts_left_out() throws IOException {
+        EnrichedArticle bare = new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION,
+                Articles.raw(null, Instant.parse("2024-11-27T08:00:00Z")), new Attribution(null, List.of(), List.of()),
+                List.of(), Instant.parse("2024-11-27T08:05:00Z"));
         JsonNode json = json(mapper.map(bare, 0));
         assertThat(json.get("authors").get(0).asText()).isEqualTo("Jane Doe");
         assertThat(json.has("publisher")).isFalse();
-        assertThat(json.has("enrichedAt")).isFalse();
         assertThat(json.get("citedSources")).isEmpty();
-    }
-
-    @Test
-    void a_schema_version_this_service_does_not_know_is_an_invalid_record() {
-        EnrichedArticle future = new EnrichedArticle(2, Articles.raw(null, null), null, null, null);
-        assertThatThrownBy(() -> mapper.map(future, 0)).isInstanceOf(InvalidRecordException.class)
-                .hasMessageContaining("schemaVersion 2");
+        assertThat(json.get("topics")).isEmpty();
     }
 
     @Test

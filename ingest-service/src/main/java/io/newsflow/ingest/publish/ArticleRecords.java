@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 
 /** The Kafka records ingest-service writes: articles (or their dead letters), feed states and subscriptions. */
@@ -41,9 +40,8 @@ public final class ArticleRecords {
                     "article record of " + value.length + " bytes is over the limit of " + Topics.MAX_RECORD_BYTES
                             + " bytes; this dead letter carries it without its text (url " + article.url() + ")");
         }
-        Instant time = article.fetchedAt() != null ? article.fetchedAt() : Instant.now();
         return new ProducerRecord<>(Topics.ARTICLES_RAW, null, key, value,
-                CloudEvents.headers(eventId(article.id(), value), CloudEvents.RAW_ARTICLE_TYPE, SOURCE, time));
+                CloudEvents.headers(eventId(article.id(), value), CloudEvents.RAW_ARTICLE_TYPE, SOURCE, article.fetchedAt()));
     }
 
     /** The record of a feed's state on {@code news.ingest.state}, keyed by feed id. */

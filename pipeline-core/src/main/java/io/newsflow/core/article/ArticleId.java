@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The article id of the contract: a stable hash of the normalised canonical URL.
@@ -21,6 +22,7 @@ public final class ArticleId {
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
             "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
             "ref", "ref_src", "cmpid", "ncid", "ocid", "sr_share", "_ga", "_gl", "guccounter");
+    private static final Pattern WELL_FORMED = Pattern.compile("[0-9a-f]{32}");
 
     private ArticleId() {
     }
@@ -28,6 +30,11 @@ public final class ArticleId {
     /** The id of the article at {@code url}: 32 lowercase hex characters. */
     public static String of(String url) {
         return hash(normalise(url));
+    }
+
+    /** Whether {@code id} has the form of an article id (32 lowercase hex characters), as the schemas require. */
+    public static boolean isWellFormed(String id) {
+        return WELL_FORMED.matcher(id).matches();
     }
 
     /**

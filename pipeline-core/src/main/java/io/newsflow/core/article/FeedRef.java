@@ -10,6 +10,12 @@ package io.newsflow.core.article;
  */
 public record FeedRef(String id, String url, String title, String publisher) {
 
+    /** @throws NullPointerException if id or url is null */
+    public FeedRef {
+        Fields.required(id, "id");
+        Fields.required(url, "url");
+    }
+
     /** The feed id for a feed URL: the same normalisation and hash as article ids. */
     public static String idOf(String feedUrl) {
         return ArticleId.of(feedUrl);

@@ -11,4 +11,12 @@ package io.newsflow.core.article;
  * @param source  how it was resolved: registry, feed, site-name, domain
  */
 public record PublisherInfo(String id, String name, String domain, String country, String kind, String source) {
+
+    /** @throws NullPointerException if id, name, domain or source is null */
+    public PublisherInfo {
+        Fields.required(id, "id");
+        Fields.required(name, "name");
+        Fields.required(domain, "domain");
+        Fields.required(source, "source");
+    }
 }

@@ -1,13 +1,17 @@
 package io.newsflow.core.article;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One article as ingest-service publishes it to {@code news.articles.raw}.
  * Keyed by {@link #id()}; the value is this record as JSON (see {@code schema/raw-article.schema.json}).
+ * The constructor refuses what that schema refuses, so a bad record fails where it is built, and one read from a
+ * topic fails in {@code Json} (and is dead-lettered).
  *
  * @param schemaVersion     version of this record format, {@link #SCHEMA_VERSION} when written by this code
  * @param id                article id: {@link ArticleId#of} of {@link #url()}
@@ -21,12 +25,13 @@ import java.util.Objects;
  * @param language          BCP 47 language tag as declared by the page or feed, or null
  * @param siteName          the site's name as the page declares it (og:site_name and the like), or null
  * @param publishedAt       publication time with the offset the source gave, or null
- * @param publishedAtSource where {@link #publishedAt()} came from
+ * @param publishedAtSource where {@link #publishedAt()} came from; {@link DateSource#NONE} exactly when it is null
  * @param modifiedAt        last modification time with its original offset, or null
  * @param fetchedAt         when ingest fetched the page
  */
 public record RawArticle(
-        int schemaVersion,
+        // Jackson would read an absent number as 0; FAIL makes an absent or null one an error, as the schema requires.
+        @JsonSetter(nulls = Nulls.FAIL) int schemaVersion,
         String id,
         String url,
         String itemUrl,
@@ -44,10 +49,31 @@ public record RawArticle(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * @throws NullPointerException     if a required field is null: id, url, feed, fetchedAt, and publishedAtSource
+     *                                  when publishedAt is set (without publishedAt it defaults to NONE)
+     * @throws IllegalArgumentException if schemaVersion is not {@link #SCHEMA_VERSION}, id is not 32 lowercase hex
+     *                                  characters, or publishedAtSource is NONE for a date or another source for none
+     */
     public RawArticle {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(url, "url");
-        authors = authors == null ? List.of() : List.copyOf(authors);
-        publishedAtSource = publishedAtSource == null ? DateSource.NONE : publishedAtSource;
+        Fields.schemaVersion(schemaVersion, SCHEMA_VERSION, "RawArticle");
+        Fields.required(id, "id");
+        if (!ArticleId.isWellFormed(id)) {
+            throw new IllegalArgumentException("id '" + id + "' is not 32 lowercase hex characters (ArticleId.of the url)");
+        }
+        Fields.required(url, "url");
+        Fields.required(feed, "feed");
+        Fields.required(fetchedAt, "fetchedAt");
+        authors = Fields.list(authors, "authors");
+        if (publishedAt == null) {
+            publishedAtSource = publishedAtSource == null ? DateSource.NONE : publishedAtSource;
+            if (publishedAtSource != DateSource.NONE) {
+                throw new IllegalArgumentException("publishedAtSource is " + publishedAtSource
+                        + " but publishedAt is missing: a record without a date has publishedAtSource NONE");
+            }
+        } else if (Fields.required(publishedAtSource, "publishedAtSource") == DateSource.NONE) {
+            throw new IllegalArgumentException("publishedAtSource is NONE but publishedAt is " + publishedAt
+                    + ": name where the date came from (FEED, PAGE or URL)");
+        }
     }
 }

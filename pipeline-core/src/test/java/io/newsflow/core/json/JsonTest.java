@@ -1,10 +1,18 @@
 package io.newsflow.core.json;
 
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.core.article.Attribution;
+import io.newsflow.core.article.CitedSource;
 import io.newsflow.core.article.DateSource;
+import io.newsflow.core.article.EnrichedArticle;
 import io.newsflow.core.article.FeedRef;
 import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.article.TopicTag;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,10 +50,92 @@ class JsonTest {
     @Test
     void unreadable_records_say_why() {
         assertThatThrownBy(() -> Json.fromBytes("not json".getBytes(StandardCharsets.UTF_8), RawArticle.class))
-                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("not a valid RawArticle");
-        assertThatThrownBy(() -> Json.fromBytes("{\"title\":\"no id\"}".getBytes(StandardCharsets.UTF_8), RawArticle.class))
-                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("id");
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("not a valid RawArticle JSON record: Unrecognized token 'not'")
+                .hasMessageEndingWith("(line 1, column 1)");
         assertThatThrownBy(() -> Json.fromBytes(null, RawArticle.class))
                 .isInstanceOf(InvalidRecordException.class).hasMessageContaining("tombstone");
+    }
+
+    @Test
+    void a_missing_required_field_is_named_in_the_records_own_words() {
+        ObjectNode json = tree(article);
+        json.remove("fetchedAt");
+
+        assertThatThrownBy(() -> Json.fromString(json.toString(), RawArticle.class))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("not a valid RawArticle JSON record: missing required field 'fetchedAt'")
+                .hasCauseInstanceOf(ValueInstantiationException.class);
+    }
+
+    @Test
+    void a_missing_number_is_missing_not_zero() {
+        ObjectNode json = tree(article);
+        json.remove("schemaVersion");
+
+        assertThatThrownBy(() -> Json.fromString(json.toString(), RawArticle.class))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("not a valid RawArticle JSON record: missing required field 'schemaVersion'");
+        json.putNull("schemaVersion");
+        assertThatThrownBy(() -> Json.fromString(json.toString(), RawArticle.class))
+                .hasMessage("not a valid RawArticle JSON record: missing required field 'schemaVersion'");
+    }
+
+    @Test
+    void a_refusal_deep_in_a_record_says_where() {
+        ObjectNode json = tree(enriched());
+        ((ObjectNode) json.at("/article/feed")).remove("url");
+        ObjectNode noOffset = tree(enriched());
+        ((ObjectNode) noOffset.at("/attribution/citedSources/0")).remove("end");
+        ObjectNode reversed = tree(enriched());
+        ((ObjectNode) reversed.at("/attribution/citedSources/0")).put("start", 9);
+        ObjectNode wrongType = tree(enriched());
+        ((ObjectNode) wrongType.at("/topics/0")).put("score", "high");
+
+        assertThatThrownBy(() -> Json.fromString(json.toString(), EnrichedArticle.class))
+                .hasMessage("not a valid EnrichedArticle JSON record: missing required field 'url' (in article.feed)");
+        assertThatThrownBy(() -> Json.fromString(noOffset.toString(), EnrichedArticle.class))
+                .hasMessage("not a valid EnrichedArticle JSON record: missing required field 'end' (in attribution.citedSources[0])");
+        assertThatThrownBy(() -> Json.fromString(reversed.toString(), EnrichedArticle.class))
+                .hasMessage("not a valid EnrichedArticle JSON record: offsets start 9, end 7 of cited source 'Reuters'"
+                        + " are not 0 <= start <= end (in attribution.citedSources[0])");
+        assertThatThrownBy(() -> Json.fromString(wrongType.toString(), EnrichedArticle.class))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("not a valid EnrichedArticle JSON record: ")
+                .hasMessageContaining("\"high\"")
+                .hasMessageEndingWith("(at topics[0].score)");
+    }
+
+    /** A consumer that meets a version it does not know refuses it, so that the stage dead-letters it for replay. */
+    @Test
+    void a_record_of_another_schema_version_is_refused() {
+        ObjectNode json = tree(enriched());
+        json.put("schemaVersion", 2);
+        ObjectNode innerRaw = tree(enriched());
+        ((ObjectNode) innerRaw.get("article")).put("schemaVersion", 2);
+
+        assertThatThrownBy(() -> Json.fromString(json.toString(), EnrichedArticle.class))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("not a valid EnrichedArticle JSON record: schemaVersion 2 is not supported")
+                .hasMessageContaining("replay");
+        assertThatThrownBy(() -> Json.fromString(innerRaw.toString(), EnrichedArticle.class))
+                .hasMessageStartingWith("not a valid EnrichedArticle JSON record: schemaVersion 2 is not supported")
+                .hasMessageEndingWith("(in article)");
+    }
+
+    private EnrichedArticle enriched() {
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, article,
+                new Attribution(null, List.of(), List.of(new CitedSource("Reuters", CitedSource.Kind.OUTLET, "Reuters",
+                        "reports", "Reuters reports.", 0, 7))),
+                List.of(new TopicTag("medtop:11000000", "politics and government", 0.5, List.of())),
+                Instant.parse("2024-11-27T08:01:00Z"));
+    }
+
+    private static ObjectNode tree(Object record) {
+        try {
+            return (ObjectNode) Json.mapper().readTree(Json.toBytes(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
