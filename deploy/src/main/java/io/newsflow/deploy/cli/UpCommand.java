@@ -38,6 +38,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Serve bundled sample feeds and article pages from a local web server and subscribe to them (no internet needed).")
     boolean demo;
 
+    @Option(names = "--demo-port", description = "Port of the demo site on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
+    int demoPort = 8088;
+
     @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list to subscribe to (OPML, JSON or YAML). Default: deploy/feeds.opml.")
     Path feeds;
 
@@ -109,7 +112,7 @@ final class UpCommand implements Callable<Integer> {
             }
             return list.toAbsolutePath();
         }
-        demoSite = DemoSite.start("demo");
+        demoSite = DemoSite.start("demo", demoPort);
         say("demo site with sample feeds at %s", demoSite.base());
         Files.createDirectories(data);
         Path list = data.resolve("demo-feeds.opml");

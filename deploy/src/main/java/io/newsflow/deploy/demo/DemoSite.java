@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -26,9 +27,19 @@ public final class DemoSite implements AutoCloseable {
         this.resourceRoot = resourceRoot;
     }
 
-    /** Starts serving {@code resourceRoot} (e.g. {@code "demo"}) on a free loopback port. */
-    public static DemoSite start(String resourceRoot) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    /**
+     * Starts serving {@code resourceRoot} (e.g. {@code "demo"}) on {@code port} of 127.0.0.1, 0 for a free one.
+     * A fixed port keeps the feed and article URLs, and so the article ids, the same from one run to the next.
+     *
+     * @throws IOException if the port is taken
+     */
+    public static DemoSite start(String resourceRoot, int port) throws IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (BindException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is taken: choose another with --demo-port", e);
+        }
         DemoSite site = new DemoSite(server, resourceRoot);
         server.createContext("/", site::serve);
         server.start();

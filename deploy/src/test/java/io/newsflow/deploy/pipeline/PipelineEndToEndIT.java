@@ -74,7 +74,7 @@ class PipelineEndToEndIT {
     @BeforeAll
     void startPipeline(@TempDir Path dir) throws IOException {
         stack = SharedStack.get();
-        site = DemoSite.start("e2e");
+        site = DemoSite.start("e2e", 0);
         Path feeds = dir.resolve("feeds.opml");
         Files.writeString(feeds, """
                 <?xml version="1.0" encoding="UTF-8"?>
