@@ -4,7 +4,7 @@ package io.newsflow.deploy.run;
  * How far the pipeline has got, as seen from outside the services: from the topics and from Elasticsearch.
  *
  * @param feeds        feeds with polling state
- * @param feedsPolled  feeds polled at least once
+ * @param feedsPolled  feeds polled since this run started
  * @param feedsFailing feeds whose last poll failed
  * @param ingested     records on news.articles.raw
  * @param enriched     records on news.articles.enriched
@@ -20,8 +20,9 @@ public record Progress(int feeds, int feedsPolled, int feedsFailing, long ingest
                 ingested, enriched, indexed, deadLetters);
     }
 
-    /** True when everything ingested has reached the index or the dead-letter topic. */
+    /** True when every feed was polled by this run and everything ingested has reached the index or the dead-letter topic. */
     public boolean caughtUp() {
-        return ingested > 0 && enriched + deadLetters >= ingested && indexed + deadLetters >= enriched;
+        return feeds > 0 && feedsPolled == feeds && ingested > 0
+                && enriched + deadLetters >= ingested && indexed + deadLetters >= enriched;
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.deploy.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.ingest.state.FeedState;
 import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +37,8 @@ public final class ProgressMonitor implements AutoCloseable {
     private final URI countUri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Long> counts = new HashMap<>();
-    private final Map<String, JsonNode> feedStates = new HashMap<>();
+    private final Map<String, FeedState> feedStates = new HashMap<>();
+    private final Instant startedAt = Instant.now();
 
     public ProgressMonitor(KafkaConnection kafka, URI elasticsearch, String indexAlias) {
         this.consumer = new KafkaConsumer<>(KafkaConfigs.consumer(kafka, "newsflow-progress", null));
@@ -58,14 +61,16 @@ public final class ProgressMonitor implements AutoCloseable {
                 if (record.value() == null) {
                     feedStates.remove(feedId);
                 } else {
-                    feedStates.put(feedId, Json.fromBytes(record.value(), JsonNode.class));
+                    feedStates.put(feedId, Json.fromBytes(record.value(), FeedState.class));
                 }
             } else {
                 counts.merge(record.topic(), 1L, Long::sum);
             }
         }
-        int polled = (int) feedStates.values().stream().filter(s -> s.path("polls").asLong() > 0).count();
-        int failing = (int) feedStates.values().stream().filter(s -> s.path("consecutiveFailures").asLong() > 0).count();
+        // Polled by this run: the state of earlier runs says nothing about whether the services work now.
+        int polled = (int) feedStates.values().stream()
+                .filter(s -> s.lastPolledAt() != null && !s.lastPolledAt().isBefore(startedAt)).count();
+        int failing = (int) feedStates.values().stream().filter(s -> s.consecutiveFailures() > 0).count();
         return new Progress(feedStates.size(), polled, failing,
                 counts.getOrDefault(Topics.ARTICLES_RAW, 0L),
                 counts.getOrDefault(Topics.ARTICLES_ENRICHED, 0L),
@@ -76,8 +81,8 @@ public final class ProgressMonitor implements AutoCloseable {
     /** Feed URL and last status of each feed whose last poll failed. */
     public Map<String, String> failingFeeds() {
         Map<String, String> failing = new HashMap<>();
-        feedStates.values().stream().filter(s -> s.path("consecutiveFailures").asLong() > 0)
-                .forEach(s -> failing.put(s.path("feedUrl").asText(), s.path("lastError").asText(s.path("lastStatus").asText())));
+        feedStates.values().stream().filter(s -> s.consecutiveFailures() > 0)
+                .forEach(s -> failing.put(s.feedUrl(), s.lastError() != null ? s.lastError() : s.lastStatus()));
         return failing;
     }
 
