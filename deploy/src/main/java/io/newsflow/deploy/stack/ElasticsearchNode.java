@@ -45,12 +45,11 @@ public final class ElasticsearchNode implements LocalServer {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
-    private static final String NAME = "Elasticsearch";
     private static final String SERVER_MAIN_CLASS = "org.elasticsearch.bootstrap.Elasticsearch";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Config config;
-    private ServerProcess process;
+    private final ServerLifecycle lifecycle = new ServerLifecycle("Elasticsearch", log);
 
     public ElasticsearchNode(Config config) {
         this.config = config;
@@ -97,7 +96,7 @@ public final class ElasticsearchNode implements LocalServer {
                 // The launcher script warns about (and ignores) these; they must not reach the server JVM either.
                 List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS"),
                 logFile(), user);
-        process = new ServerProcess(NAME, launcher, logFile());
+        ServerProcess process = lifecycle.launched(launcher, logFile());
         log.info("Elasticsearch: waiting for the node (launcher pid {}) to answer", launcher.pid());
         process.awaitReady(this::answers, config.startTimeout(), started);
         serverJvm(process.launcher()).ifPresentOrElse(process::signalTarget, () -> log.warn(
@@ -107,33 +106,22 @@ public final class ElasticsearchNode implements LocalServer {
 
     @Override
     public synchronized void stop() {
-        if (process != null && process.isAlive()) {
-            long started = System.nanoTime();
-            log.info("Elasticsearch: stopping (pid {})", process.pid());
-            process.stop();
-            log.info("Elasticsearch: stopped in {} s", ServerProcess.secondsSince(started));
-        }
+        lifecycle.stop();
     }
 
     @Override
     public synchronized void kill() {
-        if (process != null && process.isAlive()) {
-            log.info("Elasticsearch: killing (SIGKILL, pid {})", process.pid());
-            process.kill();
-        }
+        lifecycle.kill();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return lifecycle.isRunning();
     }
 
     @Override
     public synchronized long pid() {
-        if (!isRunning()) {
-            throw new IllegalStateException("Elasticsearch is not running");
-        }
-        return process.pid();
+        return lifecycle.pid();
     }
 
     @Override

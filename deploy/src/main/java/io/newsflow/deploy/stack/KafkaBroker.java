@@ -40,11 +40,10 @@ public final class KafkaBroker implements LocalServer {
     }
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
-    private static final String NAME = "Kafka";
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
 
     private final Config config;
-    private ServerProcess process;
+    private final ServerLifecycle lifecycle = new ServerLifecycle("Kafka", log);
 
     public KafkaBroker(Config config) {
         this.config = config;
@@ -69,7 +68,7 @@ public final class KafkaBroker implements LocalServer {
             format();
         }
         log.info("Kafka: starting the broker on {} (log: {})", bootstrapServers(), logFile());
-        process = new ServerProcess(NAME, ProcessLauncher.start(
+        ServerProcess process = lifecycle.launched(ProcessLauncher.start(
                 javaCommand(List.of("-Xms" + config.heap(), "-Xmx" + config.heap(), "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
                         "-Djava.awt.headless=true"), "kafka.Kafka", serverProperties().toString()),
                 config.dir(), Map.of(), List.of(), logFile(), null), logFile());
@@ -80,33 +79,22 @@ public final class KafkaBroker implements LocalServer {
 
     @Override
     public synchronized void stop() {
-        if (process != null && process.isAlive()) {
-            long started = System.nanoTime();
-            log.info("Kafka: stopping (pid {})", process.pid());
-            process.stop();
-            log.info("Kafka: stopped in {} s", ServerProcess.secondsSince(started));
-        }
+        lifecycle.stop();
     }
 
     @Override
     public synchronized void kill() {
-        if (process != null && process.isAlive()) {
-            log.info("Kafka: killing (SIGKILL, pid {})", process.pid());
-            process.kill();
-        }
+        lifecycle.kill();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return lifecycle.isRunning();
     }
 
     @Override
     public synchronized long pid() {
-        if (!isRunning()) {
-            throw new IllegalStateException("Kafka is not running");
-        }
-        return process.pid();
+        return lifecycle.pid();
     }
 
     @Override
