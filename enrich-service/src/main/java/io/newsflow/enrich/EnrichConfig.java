@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * The configuration of enrich-service, from environment variables.
+ * The configuration of enrich-service, from environment variables. Besides these,
+ * {@link io.newsflow.core.runtime.ServiceRunner} reads {@code NEWSFLOW_HTTP_HOST} (default {@code 0.0.0.0}) and
+ * {@code NEWSFLOW_HTTP_PORT} (default 8080, 0 for any free port): where the health and metrics endpoints
+ * ({@code /health/live}, {@code /health/ready}, {@code /metrics}) listen.
  *
  * @param kafka          {@code NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS}
  * @param applicationId  {@code NEWSFLOW_ENRICH_APPLICATION_ID}, default {@value #DEFAULT_APPLICATION_ID}: the Kafka

@@ -10,6 +10,7 @@ public final class EnrichMain {
     }
 
     public static void main(String[] args) {
-        ServiceRunner.run("enrich-service", () -> new EnrichService(EnrichConfig.from(Settings.fromEnvironment())));
+        Settings settings = Settings.fromEnvironment();
+        ServiceRunner.run("enrich-service", settings, registry -> new EnrichService(EnrichConfig.from(settings), registry));
     }
 }

@@ -1,8 +1,11 @@
 package io.newsflow.enrich;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsflow.core.config.InvalidSettingException;
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.TopicSetup;
+import io.newsflow.core.runtime.HealthCheck;
 import io.newsflow.core.runtime.Service;
 import io.newsflow.enrich.attribution.CitedSourceFinder;
 import io.newsflow.enrich.attribution.Organisations;
@@ -25,26 +28,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** The enrich stream as a service: creates the topics, runs the Kafka Streams application, closes it on shutdown. */
+/**
+ * The enrich stream as a service: creates the topics, runs the Kafka Streams application, closes it on shutdown.
+ * Ready while the stream is RUNNING. Its client's own metrics (consumer lag per partition among them) are bound to
+ * the meter registry beside what the stream counts.
+ */
 public final class EnrichService implements Service {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final EnrichConfig config;
+    private final MeterRegistry meterRegistry;
     private final Enricher enricher;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final StreamFailureListener stateListener = new StreamFailureListener(failure);
-    private KafkaStreams streams;
+    // Set by start(), read by readiness() on the health endpoint's threads.
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
     private Path temporaryStateDir;
 
-    /** @throws InvalidSettingException if the configured publisher registry file cannot be read */
-    public EnrichService(EnrichConfig config) {
+    /**
+     * @param meterRegistry where enriched articles, dead letters and the Kafka Streams client's metrics are counted
+     * @throws InvalidSettingException if the configured publisher registry file cannot be read
+     */
+    public EnrichService(EnrichConfig config, MeterRegistry meterRegistry) {
         this.config = config;
+        this.meterRegistry = meterRegistry;
         this.enricher = enricher(registry(config));
     }
 
@@ -73,9 +88,11 @@ public final class EnrichService implements Service {
         // Static membership: a restarted instance rejoins as itself and gets its tasks back without a rebalance
         // (Kafka Streams does not leave the group on close, so a dynamic member waits out the old session).
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
-        streams = new KafkaStreams(EnrichTopology.build(enricher), properties);
+        streams = new KafkaStreams(EnrichTopology.build(enricher, meterRegistry), properties);
         streams.setUncaughtExceptionHandler(new ReplaceThreadOnError());
         streams.setStateListener(stateListener);
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meterRegistry);
         streams.start();
         log.info("enriching from Kafka at {} as application {}", config.kafka().bootstrapServers(), config.applicationId());
     }
@@ -87,9 +104,25 @@ public final class EnrichService implements Service {
     }
 
     @Override
+    public List<HealthCheck> readiness() {
+        KafkaStreams stream = streams;
+        if (stream == null) {
+            return List.of(HealthCheck.down("kafka-streams", "not started yet"));
+        }
+        KafkaStreams.State state = stream.state();
+        String detail = "application " + config.applicationId() + " at " + config.kafka().bootstrapServers() + " is " + state;
+        return List.of(state == KafkaStreams.State.RUNNING
+                ? HealthCheck.up("kafka-streams", detail)
+                : HealthCheck.down("kafka-streams", detail));
+    }
+
+    @Override
     public void close() {
         if (streams == null) {
             return;
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
         }
         stateListener.closing();
         if (!streams.close(CLOSE_TIMEOUT)) {

@@ -10,6 +10,7 @@ public final class IndexMain {
     }
 
     public static void main(String[] args) {
-        ServiceRunner.run("index-service", () -> new IndexService(IndexConfig.from(Settings.fromEnvironment())));
+        Settings settings = Settings.fromEnvironment();
+        ServiceRunner.run("index-service", settings, registry -> new IndexService(IndexConfig.from(settings), registry));
     }
 }

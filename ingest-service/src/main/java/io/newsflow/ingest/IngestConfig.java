@@ -19,7 +19,7 @@ import java.util.Optional;
  *   <tr><th>variable</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS}</td><td>{@code localhost:9092}</td><td>the Kafka cluster</td></tr>
  *   <tr><td>{@code NEWSFLOW_FEEDS}</td><td>none</td><td>a feed list file (OPML, or a JSON or YAML list of
- *       {@code {url, title?, publisher?}}) whose feeds are added to {@code news.feeds} on start</td></tr>
+ *       {@code {url, title?, publisher?, pollInterval?}}) whose feeds are added to {@code news.feeds} on start</td></tr>
  *   <tr><td>{@code NEWSFLOW_POLL_INTERVAL}</td><td>{@code 5m}</td><td>time between two polls of one feed</td></tr>
  *   <tr><td>{@code NEWSFLOW_INGEST_INSTANCE_ID}</td><td>the host name</td><td>this instance's name, unique among
  *       instances; its transactional id is {@code newsflow-ingest-<id>}</td></tr>
@@ -32,6 +32,10 @@ import java.util.Optional;
  *   <tr><td>{@code NEWSFLOW_FETCH_USER_AGENT}</td><td>{@code Newsflow/0.1 (...)}</td><td>the User-Agent sent</td></tr>
  *   <tr><td>{@code NEWSFLOW_TOPIC_PARTITIONS}</td><td>{@code 3}</td><td>partitions of topics created on start</td></tr>
  *   <tr><td>{@code NEWSFLOW_TOPIC_REPLICATION}</td><td>{@code 1}</td><td>replicas of topics created on start</td></tr>
+ *   <tr><td>{@code NEWSFLOW_HTTP_HOST}</td><td>{@code 0.0.0.0}</td><td>address of the health and metrics endpoints
+ *       ({@code /health/live}, {@code /health/ready}, {@code /metrics}); read by
+ *       {@link io.newsflow.core.runtime.ServiceRunner}</td></tr>
+ *   <tr><td>{@code NEWSFLOW_HTTP_PORT}</td><td>{@code 8080}</td><td>their port; 0 for any free port</td></tr>
  * </table>
  *
  * @param kafka        the Kafka cluster
@@ -80,7 +84,7 @@ public record IngestConfig(KafkaConnection kafka, Optional<Path> feedList, Durat
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new InvalidSettingException(FEEDS + "=" + value + " names no readable file: it must name a feed list "
-                    + "(OPML, or a JSON or YAML list of {url, title?, publisher?})");
+                    + "(OPML, or a JSON or YAML list of {url, title?, publisher?, pollInterval?})");
         }
         return Optional.of(path);
     }

@@ -10,6 +10,7 @@ public final class IngestMain {
     }
 
     public static void main(String[] args) {
-        ServiceRunner.run("ingest-service", () -> new IngestService(IngestConfig.from(Settings.fromEnvironment())));
+        Settings settings = Settings.fromEnvironment();
+        ServiceRunner.run("ingest-service", settings, registry -> new IngestService(IngestConfig.from(settings), registry));
     }
 }

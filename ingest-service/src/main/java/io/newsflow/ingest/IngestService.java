@@ -1,15 +1,17 @@
 package io.newsflow.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.http.HttpFetcher;
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.TopicSetup;
+import io.newsflow.core.runtime.HealthCheck;
 import io.newsflow.core.runtime.Service;
 import io.newsflow.ingest.extract.ArticleExtractor;
 import io.newsflow.ingest.feed.ArticleAssembler;
 import io.newsflow.ingest.feed.FeedListReader;
 import io.newsflow.ingest.feed.FeedParser;
 import io.newsflow.ingest.feed.FeedPoller;
-import io.newsflow.ingest.feed.FeedSubscription;
 import io.newsflow.ingest.feed.KafkaSubscriptions;
 import io.newsflow.ingest.feed.PollLoop;
 import io.newsflow.ingest.fetch.PageFetcher;
@@ -30,6 +32,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * ingest-service: subscribes the configured feed list, then polls the feeds of {@code news.feeds} and publishes
  * their new articles to {@code news.articles.raw}, with each feed's state in {@code news.ingest.state}.
+ * Ready while its transactional producer is initialised and the poll loop runs.
  */
 public final class IngestService implements Service {
 
@@ -41,13 +44,17 @@ public final class IngestService implements Service {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final IngestConfig config;
+    private final MeterRegistry registry;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    private KafkaPublisher publisher;
+    // Set by start(), read by readiness() on the health endpoint's threads.
+    private volatile KafkaPublisher publisher;
     private CompactedTopicReader feedsReader;
-    private PollLoop loop;
+    private volatile PollLoop loop;
 
-    public IngestService(IngestConfig config) {
+    /** @param registry where polls, fetches, published articles and dead letters are counted */
+    public IngestService(IngestConfig config, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
     }
 
     @Override
@@ -55,7 +62,7 @@ public final class IngestService implements Service {
         // A bad feed list is reported before Kafka is touched.
         List<FeedSubscription> feeds = config.feedList().map(new FeedListReader()::read).orElse(List.of());
         TopicSetup.ensureTopics(config.kafka(), config.topics());
-        publisher = KafkaPublisher.to(config.kafka(), config.transactionalId());
+        publisher = KafkaPublisher.to(config.kafka(), config.transactionalId(), registry);
         try {
             publisher.open();
             if (!feeds.isEmpty()) {
@@ -73,7 +80,7 @@ public final class IngestService implements Service {
         HttpFetcher http = new HttpFetcher(config.fetch());
         Clock clock = Clock.systemUTC();
         FeedPoller poller = new FeedPoller(http, new FeedParser(), new PageFetcher(http), new ArticleExtractor(),
-                new ArticleAssembler(), publisher, clock);
+                new ArticleAssembler(), publisher, clock, registry);
         Duration refresh = config.pollInterval().compareTo(SUBSCRIPTION_REFRESH) < 0 ? config.pollInterval() : SUBSCRIPTION_REFRESH;
         loop = new PollLoop(new KafkaSubscriptions(feedsReader), states, poller, config.pollInterval(), refresh, clock, failure);
         loop.start();
@@ -89,6 +96,20 @@ public final class IngestService implements Service {
     @Override
     public CompletionStage<Throwable> failure() {
         return failure.minimalCompletionStage();
+    }
+
+    @Override
+    public List<HealthCheck> readiness() {
+        KafkaPublisher kafka = publisher;
+        PollLoop polling = loop;
+        return List.of(
+                kafka != null && kafka.isOpen()
+                        ? HealthCheck.up("kafka", "producer " + config.transactionalId() + " initialised at " + config.kafka().bootstrapServers())
+                        : HealthCheck.down("kafka", "no initialised producer for " + config.kafka().bootstrapServers()
+                        + (kafka == null ? " yet: starting" : ": being replaced after an error, or closed")),
+                polling != null && polling.isRunning()
+                        ? HealthCheck.up("polling", "polling feeds, by default every " + config.pollInterval())
+                        : HealthCheck.down("polling", polling == null ? "not started yet" : "the poll loop has ended"));
     }
 
     @Override

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./newsflow} command line. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "Newsflow 0.1",
         description = "Event-driven news ingestion: feeds -> Kafka -> enrichment -> Elasticsearch.",
-        subcommands = {UpCommand.class, StackCommand.class, DeadLetterCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, StackCommand.class, FeedsCommand.class, DeadLetterCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCommand implements Runnable {
 
     @CommandLine.Spec

@@ -88,10 +88,9 @@ final class UpCommand implements Callable<Integer> {
             TopicSetup.ensureTopics(kafka, new TopicSetup.Layout(3, (short) 1));
 
             Path feedList = feedList(home, options.dataDir());
-            Map<String, String> env = serviceEnvironment(options.dataDir(), feedList);
             Path logs = options.dataDir().resolve("logs");
             for (String name : List.of("index-service", "enrich-service", "ingest-service")) {
-                services.add(ServiceProcess.start(home, name, env, logs));
+                services.add(ServiceProcess.start(home, name, serviceEnvironment(options.dataDir(), feedList, name), logs));
                 say("started %s (pid %d, log %s)", name, services.getLast().pid(), services.getLast().logFile());
             }
             say("subscribed to the feeds in %s; Ctrl-C stops everything", feedList);
@@ -120,8 +119,16 @@ final class UpCommand implements Callable<Integer> {
         return list;
     }
 
-    private Map<String, String> serviceEnvironment(Path data, Path feedList) {
+    private Map<String, String> serviceEnvironment(Path data, Path feedList, String service) {
         Map<String, String> env = new HashMap<>();
+        // All three run on this host, so each serves /health/live, /health/ready and /metrics on a port of its own.
+        env.put("NEWSFLOW_HTTP_HOST", "127.0.0.1");
+        env.put("NEWSFLOW_HTTP_PORT", switch (service) {
+            case "ingest-service" -> "8081";
+            case "enrich-service" -> "8082";
+            case "index-service" -> "8083";
+            default -> throw new IllegalArgumentException("no port for " + service);
+        });
         env.put(KafkaConnection.BOOTSTRAP_SERVERS, stack.kafkaBootstrapServers());
         env.put("NEWSFLOW_ELASTICSEARCH_URL", stack.elasticsearchUrl().toString());
         env.put("NEWSFLOW_FEEDS", feedList.toString());

@@ -1,6 +1,7 @@
 package io.newsflow.deploy.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.CitedSource;
 import io.newsflow.core.article.EnrichedArticle;
@@ -191,9 +192,10 @@ class PipelineEndToEndIT {
     }
 
     private void startServices() {
-        services.add(new IndexService(IndexConfig.from(settings)));
-        services.add(new EnrichService(EnrichConfig.from(settings)));
-        services.add(new IngestService(IngestConfig.from(settings)));
+        // Each service counts into a registry of its own, as in its own process.
+        services.add(new IndexService(IndexConfig.from(settings), new SimpleMeterRegistry()));
+        services.add(new EnrichService(EnrichConfig.from(settings), new SimpleMeterRegistry()));
+        services.add(new IngestService(IngestConfig.from(settings), new SimpleMeterRegistry()));
         services.forEach(Service::start);
     }
 

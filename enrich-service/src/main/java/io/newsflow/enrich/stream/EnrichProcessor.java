@@ -8,6 +8,7 @@ import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.CloudEvents;
 import io.newsflow.core.kafka.DeadLetters;
 import io.newsflow.core.kafka.Topics;
+import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.enrich.Enricher;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * Enriches one raw article record and forwards the result to the enriched sink, or the input unchanged to the
  * dead-letter sink when it cannot be decoded or enriched. Only failures of the record itself are dead-lettered:
  * a failure to forward (the producer, the broker) propagates so that Kafka Streams retries the transaction.
+ * Each enriched article and each dead letter is counted ({@link StageCounters}, stage {@value #STAGE}).
  */
 final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
@@ -33,10 +35,12 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
 
     private final Enricher enricher;
+    private final StageCounters counters;
     private ProcessorContext<byte[], byte[]> context;
 
-    EnrichProcessor(Enricher enricher) {
+    EnrichProcessor(Enricher enricher, StageCounters counters) {
         this.enricher = enricher;
+        this.counters = counters;
     }
 
     @Override
@@ -59,9 +63,11 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
                     record.key(), record.value(), record.headers(), e);
             context.forward(new Record<>(dead.key(), dead.value(), record.timestamp(), dead.headers()),
                     EnrichTopology.DEADLETTER_SINK);
+            counters.deadLetter(e.getClass().getName());
             return;
         }
         context.forward(enriched, EnrichTopology.ENRICHED_SINK);
+        counters.articles(1);
     }
 
     private Record<byte[], byte[]> enrich(Record<byte[], byte[]> record, RecordMetadata from) {

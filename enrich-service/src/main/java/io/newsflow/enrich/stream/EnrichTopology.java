@@ -1,6 +1,8 @@
 package io.newsflow.enrich.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.kafka.Topics;
+import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.enrich.Enricher;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,10 +23,12 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    public static Topology build(Enricher enricher) {
+    /** @param registry where enriched articles and dead letters are counted */
+    public static Topology build(Enricher enricher, MeterRegistry registry) {
+        StageCounters counters = new StageCounters(registry, EnrichProcessor.STAGE);
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.ARTICLES_RAW);
-        topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, counters), SOURCE);
         topology.addSink(ENRICHED_SINK, Topics.ARTICLES_ENRICHED, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
         topology.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
         return topology;

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.stream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.EnrichedArticle;
 import io.newsflow.core.article.RawArticle;
 import io.newsflow.core.json.Json;
@@ -8,6 +9,7 @@ import io.newsflow.core.kafka.DeadLetters;
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.Topics;
+import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.SeedArticle;
 import io.newsflow.enrich.attribution.PublisherRegistry;
@@ -37,6 +39,7 @@ class EnrichTopologyTest {
     @TempDir
     Path stateDir;
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
     private TestOutputTopic<byte[], byte[]> enriched;
@@ -46,7 +49,7 @@ class EnrichTopologyTest {
     void startDriver() {
         Properties properties = KafkaConfigs.streams(new KafkaConnection("127.0.0.1:9"), "enrich-topology-test");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EnrichTopology.build(EnrichService.enricher(PublisherRegistry.bundled())), properties);
+        driver = new TopologyTestDriver(EnrichTopology.build(EnrichService.enricher(PublisherRegistry.bundled()), registry), properties);
         raw = driver.createInputTopic(Topics.ARTICLES_RAW, new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -123,6 +126,19 @@ class EnrichTopologyTest {
         TestRecord<byte[], byte[]> out = enriched.readRecord();
         assertThat(new String(out.key(), StandardCharsets.UTF_8)).isEqualTo(good.id());
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void enrichedArticlesAndDeadLettersAreCountedByStageAndErrorClass() {
+        RawArticle good = SeedArticle.raw("https://www.kyivpost.com/post/12345");
+
+        raw.pipeInput(new TestRecord<>(utf8("k1"), utf8("this is not JSON"), rawHeaders("bad-1")));
+        raw.pipeInput(new TestRecord<>(utf8(good.id()), Json.toBytes(good), rawHeaders("good-1")));
+        raw.pipeInput(new TestRecord<>(utf8(good.id()), Json.toBytes(good), rawHeaders("good-2")));
+
+        assertThat(registry.get(StageCounters.ARTICLES).tag("stage", "enrich").counter().count()).isEqualTo(2);
+        assertThat(registry.get(StageCounters.DEAD_LETTERS).tags("stage", "enrich", "exception", "InvalidRecordException")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test

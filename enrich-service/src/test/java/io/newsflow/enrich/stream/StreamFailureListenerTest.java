@@ -1,5 +1,6 @@
 package io.newsflow.enrich.stream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.enrich.EnrichService;
@@ -75,7 +76,7 @@ class StreamFailureListenerTest {
     void a_real_stream_closed_as_the_service_closes_it_reports_no_failure(@TempDir Path stateDir) {
         Properties properties = KafkaConfigs.streams(new KafkaConnection("127.0.0.1:9"), "stream-failure-listener-test");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(EnrichService.enricher(PublisherRegistry.bundled())), properties);
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(EnrichService.enricher(PublisherRegistry.bundled()), new SimpleMeterRegistry()), properties);
         streams.setStateListener(listener);
         streams.start();
 

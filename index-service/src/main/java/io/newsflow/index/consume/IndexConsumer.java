@@ -1,9 +1,13 @@
 package io.newsflow.index.consume;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.newsflow.core.article.EnrichedArticle;
+import io.newsflow.core.article.RawArticle;
 import io.newsflow.core.json.InvalidRecordException;
 import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.Topics;
+import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.index.bulk.BulkChunks;
 import io.newsflow.index.bulk.BulkLimits;
 import io.newsflow.index.bulk.BulkRequestFailedException;
@@ -33,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +51,11 @@ import java.util.random.RandomGenerator;
  * unreachable) is retried with backoff while all partitions are paused, so the consumer keeps polling (and keeps
  * its place in the group) without reading further. Revoked partitions commit their final records and leave the rest
  * to their next owner, which reads them again; writes are idempotent, so nothing is lost and nothing is duplicated.
+ * <p>
+ * Meters: articles indexed and records dead-lettered ({@link StageCounters}, stage {@value DeadLetterPublisher#STAGE}),
+ * and, for each article once Elasticsearch acknowledged it, the time since it was published
+ * ({@code newsflow_published_to_indexed_seconds}) and since ingest fetched it ({@code newsflow_fetched_to_indexed_seconds}),
+ * as histograms.
  */
 public final class IndexConsumer implements Runnable {
 
@@ -63,6 +73,11 @@ public final class IndexConsumer implements Runnable {
     private final Clock clock;
     private final CompletableFuture<Throwable> failure;
     private final PendingBatch batch = new PendingBatch();
+    private final StageCounters counters;
+    private final Timer sincePublished;
+    private final Timer sinceFetched;
+    /** When the article of each document in the batch was published and fetched, until the document is final. */
+    private final Map<IndexDocument, ArticleTimes> times = new IdentityHashMap<>();
     private volatile boolean closing;
     private volatile boolean finished;
     private boolean paused;
@@ -71,9 +86,11 @@ public final class IndexConsumer implements Runnable {
      * @param deadLetterProducer an idempotent producer ({@code KafkaConfigs.producer}) for {@link Topics#DEADLETTER}
      * @param failure            completed with the cause, after the loop stopped, if it stopped for an error it cannot
      *                           recover from (the process should then exit so that it is restarted); never on close()
+     * @param registry           where indexed articles, dead letters and indexing delays are counted
      */
     public IndexConsumer(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetterProducer, BulkWriter writer,
-                         DocumentMapper mapper, BulkLimits limits, Clock clock, CompletableFuture<Throwable> failure) {
+                         DocumentMapper mapper, BulkLimits limits, Clock clock, CompletableFuture<Throwable> failure,
+                         MeterRegistry registry) {
         this.consumer = consumer;
         this.deadLetters = new DeadLetterPublisher(deadLetterProducer);
         this.writer = writer;
@@ -82,6 +99,28 @@ public final class IndexConsumer implements Runnable {
         this.backoff = new Backoff(FIRST_RETRY, MAX_RETRY, RandomGenerator.getDefault());
         this.clock = clock;
         this.failure = failure;
+        this.counters = new StageCounters(registry, DeadLetterPublisher.STAGE);
+        this.sincePublished = delayTimer(registry, "newsflow.published.to.indexed",
+                "Time from an article's publication to its indexing", Duration.ofSeconds(1), Duration.ofDays(7));
+        this.sinceFetched = delayTimer(registry, "newsflow.fetched.to.indexed",
+                "Time from ingest fetching an article to its indexing", Duration.ofMillis(10), Duration.ofHours(1));
+    }
+
+    private static Timer delayTimer(MeterRegistry registry, String name, String description, Duration min, Duration max) {
+        return Timer.builder(name)
+                .description(description)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(min)
+                .maximumExpectedValue(max)
+                .register(registry);
+    }
+
+    /** The article times the delay histograms need; the publication time is null when the source gave none. */
+    private record ArticleTimes(Instant publishedAt, Instant fetchedAt) {
+
+        static ArticleTimes of(RawArticle article) {
+            return new ArticleTimes(article.publishedAt() == null ? null : article.publishedAt().toInstant(), article.fetchedAt());
+        }
     }
 
     @Override
@@ -194,21 +233,30 @@ public final class IndexConsumer implements Runnable {
                 break; // the cluster is likely down: back off before the next chunk
             }
             Map<ItemOutcome.Kind, Integer> counts = new EnumMap<>(ItemOutcome.Kind.class);
+            Instant acknowledged = clock.instant();
             for (int i = 0; i < chunk.size(); i++) {
                 PendingBatch.Entry entry = chunk.get(i);
                 ItemOutcome outcome = outcomes.get(i);
                 counts.merge(outcome.kind(), 1, Integer::sum);
                 switch (outcome.kind()) {
-                    case INDEXED -> entry.done();
+                    case INDEXED -> {
+                        entry.done();
+                        recordDelays(times.remove(entry.document()), acknowledged);
+                    }
                     case VERSION_CONFLICT -> {
                         entry.done();
+                        times.remove(entry.document());
                         log.debug("record {}: the index holds a newer version of {} than {}: an expected replay, skipped",
                                 entry.describe(), entry.document().id(), entry.document().version());
                     }
-                    case REJECTED -> entry.reject(new DocumentRejectedException(entry.document().id(), outcome));
+                    case REJECTED -> {
+                        entry.reject(new DocumentRejectedException(entry.document().id(), outcome));
+                        times.remove(entry.document());
+                    }
                     case RETRY -> problem = outcome.describe();
                 }
             }
+            counters.articles(counts.getOrDefault(ItemOutcome.Kind.INDEXED, 0));
             log.info("bulk: {} docs, {} indexed, {} version conflicts (replays), {} rejected, {} to retry, {} ms",
                     chunk.size(), counts.getOrDefault(ItemOutcome.Kind.INDEXED, 0),
                     counts.getOrDefault(ItemOutcome.Kind.VERSION_CONFLICT, 0), counts.getOrDefault(ItemOutcome.Kind.REJECTED, 0),
@@ -217,11 +265,29 @@ public final class IndexConsumer implements Runnable {
         List<PendingBatch.Entry> toDeadLetter = batch.inState(PendingBatch.State.TO_DEAD_LETTER);
         if (!toDeadLetter.isEmpty()) {
             Exception failure = deadLetters.publish(toDeadLetter);
+            for (PendingBatch.Entry entry : toDeadLetter) {
+                if (entry.state() == PendingBatch.State.DONE) {
+                    counters.deadLetter(entry.rejection().getClass().getName());
+                }
+            }
             if (failure != null && problem == null) {
                 problem = failure.getMessage();
             }
         }
         return problem;
+    }
+
+    /** A publication time after the acknowledgement (a source's wrong clock or time zone) says nothing about the delay. */
+    private void recordDelays(ArticleTimes article, Instant acknowledged) {
+        if (article == null) {
+            return;
+        }
+        if (article.publishedAt() != null && !article.publishedAt().isAfter(acknowledged)) {
+            sincePublished.record(Duration.between(article.publishedAt(), acknowledged));
+        }
+        if (!article.fetchedAt().isAfter(acknowledged)) {
+            sinceFetched.record(Duration.between(article.fetchedAt(), acknowledged));
+        }
     }
 
     /** Commits the batch, all final. Returns why it could not, when trying again later may help; otherwise null. */
@@ -237,7 +303,7 @@ public final class IndexConsumer implements Runnable {
         } catch (TimeoutException e) {
             return "commit timed out: " + e.getMessage();
         }
-        batch.clear();
+        clearBatch();
         return null;
     }
 
@@ -263,6 +329,7 @@ public final class IndexConsumer implements Runnable {
         try {
             EnrichedArticle article = Json.fromBytes(record.value(), EnrichedArticle.class);
             IndexDocument document = mapper.map(article, record.offset());
+            times.put(document, ArticleTimes.of(article.article()));
             return PendingBatch.Entry.toIndex(record, document);
         } catch (InvalidRecordException e) {
             return PendingBatch.Entry.toDeadLetter(record, e);
@@ -288,11 +355,16 @@ public final class IndexConsumer implements Runnable {
                 if (notFinal > 0) {
                     log.info("stopping with {} records not final yet: not committed, they will be read again", notFinal);
                 }
-                batch.clear();
+                clearBatch();
             }
         } finally {
             consumer.close();
         }
+    }
+
+    private void clearBatch() {
+        batch.clear();
+        times.clear();
     }
 
     private void commitOnClose(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -331,6 +403,7 @@ public final class IndexConsumer implements Runnable {
                 }
             }
             int notFinal = batch.drop(partitions);
+            forgetTimesIfEmpty();
             if (notFinal > 0) {
                 log.info("partitions {} revoked: {} records not final yet left to the next owner", partitions, notFinal);
             }
@@ -339,7 +412,15 @@ public final class IndexConsumer implements Runnable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             int notFinal = batch.drop(partitions);
+            forgetTimesIfEmpty();
             log.warn("partitions {} lost: {} records not final yet left to the next owner", partitions, notFinal);
+        }
+
+        /** The times of dropped records otherwise go with the batch's next commit, which clears them all. */
+        private void forgetTimesIfEmpty() {
+            if (batch.isEmpty()) {
+                times.clear();
+            }
         }
 
         @Override

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.config.Settings;
 import io.newsflow.core.json.Json;
 import io.newsflow.index.bulk.ItemOutcome.Kind;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The writer against a loopback HTTP server that answers like Elasticsearch: what it sends, and how it reads the answers. */
 class BulkWriterTest {
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private HttpServer server;
     private ElasticsearchClient client;
     private final AtomicReference<String> requestLine = new AtomicReference<>();
@@ -67,7 +69,7 @@ class BulkWriterTest {
                  {"index":{"_index":"news-articles-v1","_id":"a","_version":5,"result":"created","status":201}},
                  {"index":{"_index":"news-articles-v1","_id":"b","_version":9,"result":"updated","status":200}}]}""";
         byte[] sourceA = "{\"title\":\"A\\nline\"}".getBytes(StandardCharsets.UTF_8);
-        List<ItemOutcome> outcomes = new BulkWriter(client, "news-articles-write").write(List.of(
+        List<ItemOutcome> outcomes = new BulkWriter(client, "news-articles-write", registry).write(List.of(
                 new IndexDocument("a", 5, sourceA), new IndexDocument("b", 9, "{\"title\":\"B\"}".getBytes(StandardCharsets.UTF_8))));
 
         assertThat(outcomes).extracting(ItemOutcome::kind).containsExactly(Kind.INDEXED, Kind.INDEXED);
@@ -98,7 +100,7 @@ class BulkWriterTest {
         List<IndexDocument> documents = List.of("a", "b", "c", "d").stream()
                 .map(id -> new IndexDocument(id, 2, "{}".getBytes(StandardCharsets.UTF_8))).toList();
 
-        List<ItemOutcome> outcomes = new BulkWriter(client, "news-articles-write").write(documents);
+        List<ItemOutcome> outcomes = new BulkWriter(client, "news-articles-write", registry).write(documents);
 
         assertThat(outcomes).extracting(ItemOutcome::kind)
                 .containsExactly(Kind.INDEXED, Kind.VERSION_CONFLICT, Kind.REJECTED, Kind.RETRY);
@@ -107,6 +109,10 @@ class BulkWriterTest {
                 + " (caused by illegal_argument_exception: failed to parse date field [yesterday])");
         assertThat(new DocumentRejectedException("c", outcomes.get(2)).getMessage())
                 .startsWith("Elasticsearch rejected document c (HTTP 400 document_parsing_exception: [1:15] failed to parse field");
+        for (String outcome : List.of("indexed", "version_conflict", "rejected", "retried")) {
+            assertThat(registry.get("newsflow.bulk.items").tag("outcome", outcome).counter().count()).as(outcome).isEqualTo(1);
+        }
+        assertThat(registry.get("newsflow.bulk").tag("outcome", "ok").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -125,7 +131,7 @@ class BulkWriterTest {
         response = """
                 {"error":{"type":"cluster_block_exception","reason":"blocked by: [SERVICE_UNAVAILABLE/1/state not recovered / initialized];"},
                  "status":503}""";
-        BulkWriter writer = new BulkWriter(client, "news-articles-write");
+        BulkWriter writer = new BulkWriter(client, "news-articles-write", registry);
         List<IndexDocument> one = List.of(new IndexDocument("a", 1, "{}".getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> writer.write(one)).isInstanceOf(BulkRequestFailedException.class)
                 .hasMessageContaining("news-articles-write").hasMessageContaining("state not recovered");
@@ -133,5 +139,7 @@ class BulkWriterTest {
         server.stop(0);
         assertThatThrownBy(() -> writer.write(one)).isInstanceOf(BulkRequestFailedException.class)
                 .hasMessageContaining("bulk request of 1 documents to news-articles-write failed");
+        assertThat(registry.get("newsflow.bulk").tag("outcome", "failed").timer().count()).isEqualTo(2);
+        assertThat(registry.get("newsflow.bulk.items").tag("outcome", "indexed").counter().count()).isZero();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.newsflow.core.article.ArticleId;
+import io.newsflow.core.feed.FeedSubscription;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,20 +31,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a feed list file: OPML (every {@code outline} with an {@code xmlUrl}, at any depth; an optional
- * {@code publisher} attribute names the publisher) or a JSON or YAML list of {@code {url, title?, publisher?}}.
- * The format is taken from the file name ({@code .opml}/{@code .xml}, {@code .json}, {@code .yaml}/{@code .yml}),
- * else from the first character. Feeds listed twice are kept once.
+ * Reads a feed list file: OPML (every {@code outline} with an {@code xmlUrl}, at any depth; optional
+ * {@code publisher} and {@code pollInterval} attributes name the publisher and the feed's own poll interval) or a
+ * JSON or YAML list of {@code {url, title?, publisher?, pollInterval?}}. A poll interval is written as the duration
+ * settings are ({@code 5m}, {@code PT5M}). The format is taken from the file name ({@code .opml}/{@code .xml},
+ * {@code .json}, {@code .yaml}/{@code .yml}), else from the first character. Feeds listed twice are kept once.
  */
 public final class FeedListReader {
 
-    private static final String EXPECTED = "expected OPML, or a JSON or YAML list of {url, title?, publisher?}";
+    private static final String EXPECTED = "expected OPML, or a JSON or YAML list of {url, title?, publisher?, pollInterval?}";
 
     private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {
     };
 
     /** One entry of a JSON or YAML list; unknown keys are an error, since they are most likely typos. */
-    private record Entry(String url, String title, String publisher) {
+    private record Entry(String url, String title, String publisher, String pollInterval) {
     }
 
     private final ObjectMapper json = JsonMapper.builder().build();
@@ -112,7 +115,7 @@ public final class FeedListReader {
             if (entry == null || entry.url() == null || entry.url().isBlank()) {
                 throw new FeedListException("feed list " + file + ": " + where + " has no url; " + EXPECTED);
             }
-            feeds.add(subscription(file, where, entry.url(), entry.title(), entry.publisher()));
+            feeds.add(subscription(file, where, entry.url(), entry.title(), entry.publisher(), entry.pollInterval()));
         }
         return feeds;
     }
@@ -140,19 +143,31 @@ public final class FeedListReader {
                 continue;
             }
             String title = outline.getAttribute("title").isBlank() ? outline.getAttribute("text") : outline.getAttribute("title");
-            feeds.add(subscription(file, "outline \"" + title + "\"", url, title, outline.getAttribute("publisher")));
+            // Exporters (ours too) show an untitled feed by its URL, which is no title.
+            String given = title.strip().equals(url.strip()) ? null : title;
+            feeds.add(subscription(file, "outline \"" + title + "\"", url, given, outline.getAttribute("publisher"),
+                    outline.getAttribute("pollInterval")));
         }
         return feeds;
     }
 
-    private static FeedSubscription subscription(Path file, String where, String url, String title, String publisher) {
+    private static FeedSubscription subscription(Path file, String where, String url, String title, String publisher,
+                                                 String pollInterval) {
         try {
             ArticleId.normalise(url);
         } catch (IllegalArgumentException e) {
             throw new FeedListException("feed list " + file + ": " + where + " has url \"" + url
                     + "\", which is not an absolute http(s) URL");
         }
-        return FeedSubscription.of(url, title, publisher);
+        Duration interval = null;
+        if (pollInterval != null && !pollInterval.isBlank()) {
+            try {
+                interval = FeedSubscription.parseInterval(pollInterval);
+            } catch (IllegalArgumentException e) {
+                throw new FeedListException("feed list " + file + ": " + where + " has an invalid pollInterval: " + e.getMessage());
+            }
+        }
+        return FeedSubscription.of(url, title, publisher, interval);
     }
 
     /** A DOM parser that refuses DOCTYPEs, so that no entity of the file can reach outside it. */

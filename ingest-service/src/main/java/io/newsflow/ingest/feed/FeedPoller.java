@@ -1,13 +1,16 @@
 package io.newsflow.ingest.feed;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.FeedRef;
 import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.http.FetchException;
 import io.newsflow.core.http.FetchResponse;
 import io.newsflow.core.http.HttpFetcher;
 import io.newsflow.ingest.extract.ArticleExtractor;
 import io.newsflow.ingest.extract.ExtractedArticle;
+import io.newsflow.ingest.feed.PollMetrics.Outcome;
 import io.newsflow.ingest.fetch.FetchedPage;
 import io.newsflow.ingest.fetch.PageFetcher;
 import io.newsflow.ingest.publish.ArticlePublisher;
@@ -31,7 +34,7 @@ import java.util.Set;
  * One poll of one feed: a conditional GET of the feed, parsing, then for each item not seen before its page is
  * fetched and extracted and an article made; the new articles and the feed's new state are published together.
  * Whatever the feed, its pages or Kafka do, a poll ends with a state that says what happened; only a
- * {@link FatalPublishException} leaves it.
+ * {@link FatalPublishException} leaves it. Each poll is counted by outcome, each fetch timed ({@link PollMetrics}).
  */
 public final class FeedPoller {
 
@@ -44,9 +47,10 @@ public final class FeedPoller {
     private final ArticleAssembler assembler;
     private final ArticlePublisher publisher;
     private final Clock clock;
+    private final PollMetrics metrics;
 
     public FeedPoller(HttpFetcher http, FeedParser parser, PageFetcher pages, ArticleExtractor extractor,
-                      ArticleAssembler assembler, ArticlePublisher publisher, Clock clock) {
+                      ArticleAssembler assembler, ArticlePublisher publisher, Clock clock, MeterRegistry registry) {
         this.http = http;
         this.parser = parser;
         this.pages = pages;
@@ -54,10 +58,11 @@ public final class FeedPoller {
         this.assembler = assembler;
         this.publisher = publisher;
         this.clock = clock;
+        this.metrics = new PollMetrics(registry);
     }
 
-    /** What a poll found: the state to publish and the articles to publish with it. */
-    private record Found(FeedState state, List<RawArticle> articles) {
+    /** What a poll found: the state to publish and the articles to publish with it, and how the poll went. */
+    private record Found(FeedState state, List<RawArticle> articles, Outcome outcome) {
     }
 
     /**
@@ -75,7 +80,7 @@ public final class FeedPoller {
         } catch (RuntimeException | StackOverflowError e) {
             // A bug or a pathological document must cost this feed's poll, never the poll loop.
             log.warn("poll of {} failed unexpectedly", feed.url(), e);
-            found = new Found(before.failed(clock.instant(), "error: internal", e.toString()), List.of());
+            found = new Found(before.failed(clock.instant(), "error: internal", e.toString()), List.of(), Outcome.INTERNAL_ERROR);
         }
         if (Thread.currentThread().isInterrupted()) {
             log.info("poll of {} abandoned: the service is stopping", feed.url());
@@ -83,12 +88,15 @@ public final class FeedPoller {
         }
         FeedState after = found.state();
         int published = found.articles().size();
+        Outcome outcome = found.outcome();
         try {
             publisher.publish(found.articles(), after);
         } catch (PublishException e) {
             after = before.failed(clock.instant(), "error: publish", e.getMessage());
             published = 0;
+            outcome = Outcome.PUBLISH_ERROR;
         }
+        metrics.polled(outcome);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (after.lastError() == null) {
             log.info("polled {}: {}, new articles: {}, {} ms", feed.url(), after.lastStatus(), published, millis);
@@ -102,24 +110,26 @@ public final class FeedPoller {
     private Found read(FeedSubscription feed, FeedState state) {
         FetchResponse response;
         try {
-            response = http.get(URI.create(feed.url()), conditionalHeaders(state));
+            response = metrics.fetch(PollMetrics.FEED, () -> http.get(URI.create(feed.url()), conditionalHeaders(state)));
         } catch (FetchException | IllegalArgumentException e) {
-            return failed(state, "error: fetch", e.getMessage());
+            return failed(state, "error: fetch", e.getMessage(), Outcome.FETCH_ERROR);
         }
         String etag = response.header("ETag").orElse(null);
         String lastModified = response.header("Last-Modified").orElse(null);
         if (response.notModified()) {
             return new Found(state.succeeded(clock.instant(), "not-modified",
-                    etag != null ? etag : state.etag(), lastModified != null ? lastModified : state.lastModified(), List.of(), 0), List.of());
+                    etag != null ? etag : state.etag(), lastModified != null ? lastModified : state.lastModified(), List.of(), 0),
+                    List.of(), Outcome.NOT_MODIFIED);
         }
         if (response.status() < 200 || response.status() > 299) {
-            return failed(state, "http " + response.status(), "feed answered HTTP " + response.status() + " (" + response.uri() + ")");
+            return failed(state, "http " + response.status(), "feed answered HTTP " + response.status() + " (" + response.uri() + ")",
+                    Outcome.HTTP_ERROR);
         }
         ParsedFeed parsed;
         try {
             parsed = parser.parse(response.body(), response.header("Content-Type").orElse(null), response.uri());
         } catch (FeedParseException e) {
-            return failed(state, "error: parse", e.getMessage());
+            return failed(state, "error: parse", e.getMessage(), Outcome.PARSE_ERROR);
         }
 
         FeedRef ref = feed.ref(parsed.title());
@@ -138,7 +148,7 @@ public final class FeedPoller {
             articles.putIfAbsent(article.id(), article);
         }
         return new Found(state.succeeded(clock.instant(), "ok", etag, lastModified, newlySeen, articles.size()),
-                List.copyOf(articles.values()));
+                List.copyOf(articles.values()), Outcome.OK);
     }
 
     /** The article id of the item's link, which marks the item seen; null (and the item skipped) without a usable link. */
@@ -158,7 +168,7 @@ public final class FeedPoller {
     private RawArticle article(FeedSubscription feed, FeedItem item, FeedRef ref, String feedLanguage) {
         ExtractedArticle page = null;
         try {
-            FetchedPage fetched = pages.fetch(URI.create(item.link()));
+            FetchedPage fetched = metrics.fetch(PollMetrics.PAGE, () -> pages.fetch(URI.create(item.link())));
             page = extractor.extract(fetched.body(), fetched.charset(), fetched.uri().toString());
         } catch (FetchException e) {
             log.warn("page of item {} of {} not fetched, publishing the feed's own text instead: {}", item.link(), feed.url(), e.getMessage());
@@ -168,8 +178,8 @@ public final class FeedPoller {
         return assembler.assemble(item, ref, feedLanguage, page, clock.instant());
     }
 
-    private Found failed(FeedState state, String status, String error) {
-        return new Found(state.failed(clock.instant(), status, error), List.of());
+    private Found failed(FeedState state, String status, String error, Outcome outcome) {
+        return new Found(state.failed(clock.instant(), status, error), List.of(), outcome);
     }
 
     private static Map<String, String> conditionalHeaders(FeedState state) {

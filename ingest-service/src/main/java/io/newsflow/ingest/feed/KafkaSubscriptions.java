@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feed;
 
+import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.json.InvalidRecordException;
 import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.Topics;
@@ -33,7 +34,7 @@ public final class KafkaSubscriptions implements SubscriptionSource {
                     throw new InvalidRecordException("no url");
                 }
                 // The id is recomputed so that state, keys and articles agree whoever wrote the record.
-                feeds.add(FeedSubscription.of(value.url(), value.title(), value.publisher()));
+                feeds.add(FeedSubscription.of(value.url(), value.title(), value.publisher(), value.pollInterval()));
             } catch (InvalidRecordException e) {
                 log.warn("subscription {} on {} is not valid and is ignored: {}", record.getKey(), Topics.FEEDS, e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feed;
 
+import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.ingest.publish.FatalPublishException;
 import io.newsflow.ingest.state.FeedState;
 import io.newsflow.ingest.state.FeedStates;
@@ -14,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Polls the subscribed feeds on one thread: each round re-reads the subscriptions, polls every feed that is due
- * (never polled, or last polled one interval ago), then sleeps until the next feed is due, waking at least every
+ * (never polled, or last polled one interval ago: the feed's own interval if its subscription gives one, else the
+ * configured one), then sleeps until the next feed is due, waking at least every
  * {@code refreshEvery} to pick up new subscriptions. Nothing a feed does stops the loop; {@link #stop} ends it
  * promptly by interrupting whatever it waits for. Anything else that ends it (a {@link FatalPublishException}, a bug)
  * completes the failure, since the process would otherwise stay up with nothing polled.
@@ -34,7 +36,7 @@ public final class PollLoop {
     private volatile boolean stopping;
 
     /**
-     * @param interval     time between two polls of one feed
+     * @param interval     time between two polls of a feed whose subscription gives no interval
      * @param refreshEvery longest time between two reads of the subscriptions
      * @param failure      completed with the cause if the loop ends for any other reason than {@link #stop}
      */
@@ -82,7 +84,7 @@ public final class PollLoop {
                         return;
                     }
                     FeedState state = states.get(feed.id(), feed.url());
-                    if (!state.dueAt(interval).isAfter(roundStart)) {
+                    if (!state.dueAt(feed.pollIntervalOr(interval)).isAfter(roundStart)) {
                         states.put(poller.poll(feed, state));
                     }
                 }
@@ -124,7 +126,7 @@ public final class PollLoop {
     private Instant nextWake(List<FeedSubscription> feeds) {
         Instant wake = clock.instant().plus(refreshEvery);
         for (FeedSubscription feed : feeds) {
-            Instant due = states.get(feed.id(), feed.url()).dueAt(interval);
+            Instant due = states.get(feed.id(), feed.url()).dueAt(feed.pollIntervalOr(interval));
             if (due.isBefore(wake)) {
                 wake = due;
             }

@@ -1,5 +1,7 @@
 package io.newsflow.ingest.feed;
 
+import io.newsflow.core.feed.FeedSubscription;
+
 import java.util.List;
 
 /** The feeds to poll, read afresh each poll round so that feeds added or removed while running take effect. */

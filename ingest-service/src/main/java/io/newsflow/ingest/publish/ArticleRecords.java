@@ -1,11 +1,11 @@
 package io.newsflow.ingest.publish;
 
 import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.CloudEvents;
 import io.newsflow.core.kafka.DeadLetters;
 import io.newsflow.core.kafka.Topics;
-import io.newsflow.ingest.feed.FeedSubscription;
 import io.newsflow.ingest.state.FeedState;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -1,9 +1,14 @@
 package io.newsflow.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.kafka.KafkaConfigs;
+import io.newsflow.core.kafka.CloudEvents;
+import io.newsflow.core.kafka.DeadLetters;
 import io.newsflow.core.kafka.KafkaConnection;
-import io.newsflow.ingest.feed.FeedSubscription;
+import io.newsflow.core.kafka.Topics;
+import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.ingest.state.FeedState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,6 +33,9 @@ import java.util.function.Supplier;
  * sequence) is closed for good and {@link FatalPublishException} is thrown. Any other error aborts the transaction
  * and throws {@link PublishException}; if even the abort fails, the producer is closed and a new one is created on
  * the next call (its {@code initTransactions} settles whatever the old one left open).
+ * <p>
+ * Once a transaction committed, its articles and dead letters are counted ({@link StageCounters}, stage
+ * {@value ArticleRecords#STAGE}).
  */
 public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
 
@@ -36,28 +44,39 @@ public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
 
     private final Supplier<Producer<byte[], byte[]>> producers;
     private final String transactionalId;
+    private final StageCounters counters;
     private volatile Producer<byte[], byte[]> producer;
     private volatile boolean fatal;
 
     /**
      * @param producers       makes a new transactional producer (not yet initialised)
      * @param transactionalId the producers' transactional id, for messages
+     * @param registry        where published articles and dead letters are counted
      */
-    public KafkaPublisher(Supplier<Producer<byte[], byte[]>> producers, String transactionalId) {
+    public KafkaPublisher(Supplier<Producer<byte[], byte[]>> producers, String transactionalId, MeterRegistry registry) {
         this.producers = producers;
         this.transactionalId = transactionalId;
+        this.counters = new StageCounters(registry, ArticleRecords.STAGE);
     }
 
     /** A publisher to the cluster at {@code kafka} with transactional id {@code transactionalId}. */
-    public static KafkaPublisher to(KafkaConnection kafka, String transactionalId) {
+    public static KafkaPublisher to(KafkaConnection kafka, String transactionalId, MeterRegistry registry) {
         return new KafkaPublisher(
                 () -> new KafkaProducer<>(KafkaConfigs.transactionalProducer(kafka, transactionalId, transactionalId)),
-                transactionalId);
+                transactionalId, registry);
     }
 
     /** Creates and initialises the producer now, so that a start fails early when Kafka cannot be used. */
     public void open() throws PublishException {
         producer();
+    }
+
+    /**
+     * Whether a producer is initialised and usable: false before {@link #open()}, after a fatal error, after
+     * {@link #close()}, and between a failed abort and the next publish, which creates a new producer.
+     */
+    public boolean isOpen() {
+        return producer != null && !fatal;
     }
 
     /** Writes the subscriptions to {@code news.feeds} (adding new feeds, updating known ones), in one transaction. */
@@ -82,6 +101,7 @@ public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
             }
             // Flushes the sends and fails if any of them failed.
             p.commitTransaction();
+            count(records);
         } catch (KafkaException | IllegalStateException e) {
             if (isFatal(e)) {
                 throw fail(e);
@@ -89,6 +109,18 @@ public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
             abort(p);
             throw new PublishException("transaction of " + records.size() + " records aborted: " + e, e);
         }
+    }
+
+    private void count(List<ProducerRecord<byte[], byte[]>> committed) {
+        int articles = 0;
+        for (ProducerRecord<byte[], byte[]> record : committed) {
+            if (record.topic().equals(Topics.ARTICLES_RAW)) {
+                articles++;
+            } else if (record.topic().equals(Topics.DEADLETTER)) {
+                counters.deadLetter(CloudEvents.header(record.headers(), DeadLetters.ERROR_CLASS));
+            }
+        }
+        counters.articles(articles);
     }
 
     private Producer<byte[], byte[]> producer() throws PublishException {

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.feed;
 
 import io.newsflow.core.article.FeedRef;
+import io.newsflow.core.feed.FeedSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,6 +151,37 @@ class FeedListReaderTest {
         assertThatThrownBy(() -> reader.read(opml)).isInstanceOf(FeedListException.class)
                 .hasMessageContaining("DOCTYPE")
                 .message().doesNotContain("TOP-SECRET-CONTENT");
+    }
+
+    @Test
+    void a_feed_may_give_its_own_poll_interval_in_any_format() throws IOException {
+        Path opml = file("feeds.opml", """
+                <opml version="2.0"><body>
+                  <outline text="Fast" type="rss" xmlUrl="https://example.com/fast.xml" pollInterval="90s"/>
+                  <outline text="https://example.com/plain.xml" type="rss" xmlUrl="https://example.com/plain.xml"/>
+                </body></opml>
+                """);
+        Path json = file("feeds.json", "[{\"url\": \"https://example.com/rss\", \"pollInterval\": \"PT5M\"}]");
+        Path yaml = file("feeds.yaml", "- url: https://example.com/rss\n  pollInterval: 2h\n");
+
+        assertThat(reader.read(opml)).containsExactly(
+                FeedSubscription.of("https://example.com/fast.xml", "Fast", null, Duration.ofSeconds(90)),
+                // A title that is only the feed's URL, as exporters write for untitled feeds, is no title.
+                FeedSubscription.of("https://example.com/plain.xml", null, null));
+        assertThat(reader.read(json)).containsExactly(FeedSubscription.of("https://example.com/rss", null, null, Duration.ofMinutes(5)));
+        assertThat(reader.read(yaml)).containsExactly(FeedSubscription.of("https://example.com/rss", null, null, Duration.ofHours(2)));
+    }
+
+    @Test
+    void a_poll_interval_that_is_no_positive_duration_is_an_error_naming_the_entry() throws IOException {
+        Path yaml = file("feeds.yaml", "- url: https://example.com/a\n- url: https://example.com/b\n  pollInterval: 5 minutes\n");
+        Path opml = file("feeds.opml", "<opml><body><outline text=\"B\" xmlUrl=\"https://example.com/b\" pollInterval=\"0s\"/></body></opml>");
+
+        assertThatThrownBy(() -> reader.read(yaml)).isInstanceOf(FeedListException.class)
+                .hasMessage("feed list " + yaml + ": entry 2 has an invalid pollInterval: \"5 minutes\" is not a positive"
+                        + " duration such as 30s, 5m, 2h or PT5M");
+        assertThatThrownBy(() -> reader.read(opml)).isInstanceOf(FeedListException.class)
+                .hasMessageContaining("outline \"B\" has an invalid pollInterval: \"0s\" is not a positive duration");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package io.newsflow.ingest.feed;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.DateSource;
 import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.http.HttpFetcher;
 import io.newsflow.ingest.extract.ArticleExtractor;
 import io.newsflow.ingest.fetch.PageFetcher;
@@ -20,15 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FeedPollerTest {
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private LocalSite site;
     private RecordingPublisher publisher;
     private FeedPoller poller;
     private FeedSubscription feed;
 
-    static FeedPoller poller(RecordingPublisher publisher) {
+    static FeedPoller poller(RecordingPublisher publisher, MeterRegistry registry) {
         HttpFetcher http = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024, 3, true, "newsflow-test"));
         return new FeedPoller(http, new FeedParser(), new PageFetcher(http), new ArticleExtractor(), new ArticleAssembler(),
-                publisher, Clock.systemUTC());
+                publisher, Clock.systemUTC(), registry);
     }
 
     static String item(String title, String link, String pubDate, String description) {
@@ -49,7 +54,7 @@ class FeedPollerTest {
     void setUp() throws IOException {
         site = new LocalSite();
         publisher = new RecordingPublisher();
-        poller = poller(publisher);
+        poller = poller(publisher, registry);
         feed = FeedSubscription.of(site.url("/feed.xml"), null, "Local News Ltd");
     }
 
@@ -154,6 +159,51 @@ class FeedPollerTest {
         assertThat(fetch.lastStatus()).isEqualTo("error: fetch");
         assertThat(fetch.lastError()).contains("127.0.0.1:1");
         assertThat(publisher.publications).hasSize(4).allSatisfy(p -> assertThat(p.articles()).isEmpty());
+    }
+
+    @Test
+    void each_poll_is_counted_by_outcome_and_each_fetch_timed_by_kind() {
+        site.page("/articles/a", page("https://local.example/a", "A", "<p>Story A has enough words to be a paragraph.</p>"));
+        site.feed("\"v1\"", item("A", site.url("/articles/a"), "Tue, 14 May 2024 09:30:00 +0200", "A."),
+                item("Gone", site.url("/articles/missing"), "Tue, 14 May 2024 09:00:00 +0200", "Gone."));
+        FeedSubscription failing = FeedSubscription.of(site.url("/error.xml"), null, null);
+        FeedSubscription broken = FeedSubscription.of(site.url("/broken.xml"), null, null);
+        FeedSubscription unreachable = FeedSubscription.of("http://127.0.0.1:1/feed.xml", null, null);
+
+        FeedState first = poller.poll(feed, FeedState.initial(feed.id(), feed.url()));
+        poller.poll(feed, first);
+        poller.poll(failing, FeedState.initial(failing.id(), failing.url()));
+        poller.poll(broken, FeedState.initial(broken.id(), broken.url()));
+        poller.poll(unreachable, FeedState.initial(unreachable.id(), unreachable.url()));
+        publisher.failNext = true;
+        poller.poll(feed, first);
+
+        assertThat(polls("ok")).isEqualTo(1);
+        assertThat(polls("not_modified")).isEqualTo(1);
+        assertThat(polls("http_error")).isEqualTo(1);
+        assertThat(polls("parse_error")).isEqualTo(1);
+        assertThat(polls("fetch_error")).isEqualTo(1);
+        assertThat(polls("publish_error")).as("a 304 whose state could not be published").isEqualTo(1);
+        assertThat(polls("internal_error")).isZero();
+        assertThat(fetches("feed", "ok")).isEqualTo(5);
+        assertThat(fetches("feed", "error")).isEqualTo(1);
+        assertThat(fetches("page", "ok")).isEqualTo(1);
+        assertThat(fetches("page", "error")).as("the 404 page").isEqualTo(1);
+        assertThat(errors("feed", "ConnectException")).isEqualTo(1);
+        assertThat(errors("page", "FetchException")).isEqualTo(1);
+    }
+
+    private double polls(String outcome) {
+        return registry.get("newsflow.feed.polls").tag("outcome", outcome).counter().count();
+    }
+
+    private long fetches(String kind, String outcome) {
+        Timer timer = registry.find("newsflow.fetch").tags("kind", kind, "outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private double errors(String kind, String exception) {
+        return registry.get("newsflow.fetch.errors").tags("kind", kind, "exception", exception).counter().count();
     }
 
     @Test

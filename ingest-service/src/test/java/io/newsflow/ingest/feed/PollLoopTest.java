@@ -1,5 +1,7 @@
 package io.newsflow.ingest.feed;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.ingest.publish.FatalPublishException;
 import io.newsflow.ingest.state.FeedStates;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +56,7 @@ class PollLoopTest {
     }
 
     private PollLoop loop(SubscriptionSource source) {
-        return new PollLoop(source, new FeedStates(), FeedPollerTest.poller(publisher), Duration.ofHours(1), Duration.ofMillis(100), Clock.systemUTC(), failure);
+        return new PollLoop(source, new FeedStates(), FeedPollerTest.poller(publisher, new SimpleMeterRegistry()), Duration.ofHours(1), Duration.ofMillis(100), Clock.systemUTC(), failure);
     }
 
     private boolean published(FeedSubscription feed) {
@@ -87,6 +89,22 @@ class PollLoopTest {
         assertThat(loop.stop(Duration.ofSeconds(5))).isTrue();
         assertThat(loop.isRunning()).isFalse();
         assertThat(failure).as("stopping is no failure").isNotDone();
+    }
+
+    private long polls(FeedSubscription feed) {
+        return publisher.publications.stream().filter(p -> p.state().feedId().equals(feed.id())).count();
+    }
+
+    @Test
+    void a_feed_with_its_own_interval_is_polled_at_it_and_the_others_at_the_configured_one() throws InterruptedException {
+        FeedSubscription often = FeedSubscription.of(site.url("/feed.xml"), null, null, Duration.ofMillis(200));
+        FeedSubscription usual = FeedSubscription.of(site.url("/error.xml"), null, null);
+        loop = loop(() -> List.of(often, usual));
+
+        loop.start();
+        await("the feed with an interval of 200 ms is polled three times", () -> polls(often) >= 3);
+
+        assertThat(polls(usual)).as("the other feed's next poll is the configured hour away").isEqualTo(1);
     }
 
     @Test

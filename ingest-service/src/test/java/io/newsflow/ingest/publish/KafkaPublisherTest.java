@@ -1,7 +1,10 @@
 package io.newsflow.ingest.publish;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.core.feed.FeedSubscription;
+import io.newsflow.core.article.RawArticle;
 import io.newsflow.core.kafka.Topics;
-import io.newsflow.ingest.feed.FeedSubscription;
+import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.ingest.state.FeedState;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,13 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KafkaPublisherTest {
 
     private final List<MockProducer<byte[], byte[]>> created = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private KafkaPublisher publisher() {
         return new KafkaPublisher(() -> {
             MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
             created.add(producer);
             return producer;
-        }, "newsflow-ingest-test");
+        }, "newsflow-ingest-test", registry);
     }
 
     private static FeedState state() {
@@ -45,6 +49,36 @@ class KafkaPublisherTest {
         assertThat(producer.transactionInitialized()).isTrue();
         assertThat(producer.transactionCommitted()).isTrue();
         assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly(Topics.ARTICLES_RAW, Topics.INGEST_STATE);
+    }
+
+    @Test
+    void committed_articles_and_dead_letters_are_counted_and_aborted_ones_are_not() throws PublishException {
+        KafkaPublisher publisher = publisher();
+        publisher.open();
+        List<RawArticle> articles = List.of(
+                ArticleRecordsTest.article("https://example.com/a", "Text.", Instant.now()),
+                ArticleRecordsTest.article("https://example.com/huge", "x".repeat(Topics.MAX_RECORD_BYTES + 1), Instant.now()));
+
+        publisher.publish(articles, state());
+        created.getFirst().commitTransactionException = new KafkaException("broker went away");
+        assertThatThrownBy(() -> publisher.publish(articles, state())).isInstanceOf(PublishException.class);
+
+        assertThat(registry.get(StageCounters.ARTICLES).tag("stage", "ingest").counter().count()).isEqualTo(1);
+        assertThat(registry.get(StageCounters.DEAD_LETTERS).tags("stage", "ingest", "exception", "RecordTooLarge").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void it_is_open_from_open_until_a_fatal_error() throws PublishException {
+        KafkaPublisher publisher = publisher();
+        assertThat(publisher.isOpen()).as("before open()").isFalse();
+
+        publisher.open();
+        assertThat(publisher.isOpen()).isTrue();
+
+        created.getFirst().fenceProducer();
+        assertThatThrownBy(() -> publisher.publish(List.of(), state())).isInstanceOf(FatalPublishException.class);
+        assertThat(publisher.isOpen()).isFalse();
     }
 
     @Test

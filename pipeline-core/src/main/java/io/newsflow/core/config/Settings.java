@@ -112,7 +112,13 @@ public final class Settings {
         };
     }
 
-    static Duration parseDuration(String raw) {
+    /**
+     * Reads the pipeline's one duration syntax: {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, a bare
+     * number of seconds, or ISO-8601 ({@code PT5M}).
+     *
+     * @throws IllegalArgumentException if {@code raw} is none of these
+     */
+    public static Duration parseDuration(String raw) {
         String s = raw.strip().toLowerCase(Locale.ROOT);
         if (s.startsWith("p")) {
             try {

@@ -1,17 +1,22 @@
 package io.newsflow.core.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.config.InvalidSettingException;
+import io.newsflow.core.config.Settings;
+import io.newsflow.core.metrics.ProcessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 /**
  * Runs a service from {@code main} until the process is told to stop (SIGTERM, Ctrl-C), then closes it; or, should
  * the service stop working on its own, ends the process with exit code 1 so that its supervisor restarts it.
+ * Meanwhile it serves the service's health and the process's metrics over HTTP ({@link StatusServer}).
  */
 public final class ServiceRunner {
 
@@ -21,23 +26,43 @@ public final class ServiceRunner {
     }
 
     /**
-     * Builds the service, starts it and blocks until shutdown. A configuration error ends the process with
-     * exit code 2 and a message naming the setting; any other start failure, or a {@link Service#failure()} after
-     * the start, with exit code 1.
+     * Builds the service with the process's meter registry, serves {@code /health/live}, {@code /health/ready} and
+     * {@code /metrics} at {@code NEWSFLOW_HTTP_HOST:NEWSFLOW_HTTP_PORT} of {@code settings}, starts the service and
+     * blocks until shutdown. A configuration error ends the process with exit code 2 and a message naming the
+     * setting; a port that cannot be bound, any other start failure, or a {@link Service#failure()} after the start,
+     * with exit code 1.
+     *
+     * @param factory builds the service from its configuration, counting into the registry it is given
      */
-    public static void run(String name, Supplier<? extends Service> factory) {
+    public static void run(String name, Settings settings, Function<MeterRegistry, ? extends Service> factory) {
+        ProcessMetrics metrics = new ProcessMetrics();
+        StatusServer.Options http;
         Service service;
         try {
-            service = factory.get();
+            http = StatusServer.Options.from(settings);
+            service = factory.apply(metrics.registry());
         } catch (InvalidSettingException e) {
             log.error("{} cannot start: {}", name, e.getMessage());
             System.exit(2);
             return;
         }
+        StatusServer status;
+        try {
+            status = StatusServer.start(http, service, metrics.registry());
+        } catch (IOException | RuntimeException e) {
+            log.error("{} cannot serve health and metrics at {}:{} ({}): set {} to a free port, or {} to an address of this host",
+                    name, http.host(), http.port(), e.toString(), StatusServer.PORT, StatusServer.HOST);
+            System.exit(1);
+            return;
+        }
+        log.info("{} serves {}, {} and {} at http://{}:{}", name, StatusServer.LIVE, StatusServer.READY, StatusServer.METRICS,
+                http.host(), status.address().getPort());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("{} stopping", name);
             service.close();
+            status.close();
+            metrics.close();
             stopped.countDown();
         }, name + "-shutdown"));
         try {
