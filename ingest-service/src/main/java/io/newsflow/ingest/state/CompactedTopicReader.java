@@ -1,14 +1,11 @@
 package io.newsflow.ingest.state;
 
+import io.newsflow.core.kafka.TopicScan;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +15,6 @@ import java.util.Map;
  */
 public final class CompactedTopicReader implements AutoCloseable {
 
-    private static final Duration POLL = Duration.ofMillis(500);
 
     private final Consumer<byte[], byte[]> consumer;
     private final Duration timeout;
@@ -38,46 +34,20 @@ public final class CompactedTopicReader implements AutoCloseable {
      * @throws IllegalStateException if the topic does not exist or cannot be read to its end within the timeout
      */
     public Map<String, byte[]> readAll(String topic) {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-        if (partitions == null || partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist; it is created when a service starts");
-        }
-        List<TopicPartition> assigned = partitions.stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(assigned);
-        consumer.seekToBeginning(assigned);
-        // With read_committed these are the last stable offsets: the end of what is committed now.
-        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, timeout);
-
+        consumer.seekToBeginning(TopicScan.assignAll(consumer, topic, timeout));
         Map<String, byte[]> latest = new HashMap<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reachedEnd(ends)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read topic " + topic + " to its end within "
-                        + timeout.toSeconds() + " s; is Kafka reachable?");
+        TopicScan.toEnd(consumer, timeout, record -> {
+            if (record.key() == null) {
+                return;
             }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                if (record.key() == null) {
-                    continue;
-                }
-                String key = new String(record.key(), StandardCharsets.UTF_8);
-                if (record.value() == null) {
-                    latest.remove(key);
-                } else {
-                    latest.put(key, record.value());
-                }
+            String key = new String(record.key(), StandardCharsets.UTF_8);
+            if (record.value() == null) {
+                latest.remove(key);
+            } else {
+                latest.put(key, record.value());
             }
-        }
+        });
         return latest;
-    }
-
-    private boolean reachedEnd(Map<TopicPartition, Long> ends) {
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            if (consumer.position(end.getKey(), timeout) < end.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class TopicScan {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached(consumer, ends, timeout)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + ends.keySet() + " to the end within "
+                String topics = String.join(", ", ends.keySet().stream().map(TopicPartition::topic).distinct().sorted().toList());
+                throw new IllegalStateException("could not read topic " + topics + " to its end within "
                         + timeout.toSeconds() + " s; is Kafka reachable?");
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
