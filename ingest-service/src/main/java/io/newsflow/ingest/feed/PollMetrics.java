@@ -71,9 +71,9 @@ final class PollMetrics {
         } catch (FetchException | RuntimeException e) {
             timer(kind, "error").record(Duration.ofNanos(System.nanoTime() - started));
             Counter.builder("newsflow.fetch.errors")
-                    .description("Feed and page fetches that brought no usable response, by error class")
+                    .description("Feed and page fetches that brought no usable response, by reason")
                     .tag("kind", kind)
-                    .tag("exception", errorClass(e))
+                    .tag("reason", reasonOf(e))
                     .register(registry)
                     .increment();
             throw e;
@@ -92,8 +92,8 @@ final class PollMetrics {
     }
 
     /** The transport error under a fetcher's exception when there is one: it says more than the wrapper. */
-    static String errorClass(Exception e) {
-        Throwable cause = e instanceof FetchException && e.getCause() != null ? e.getCause() : e;
-        return cause.getClass().getSimpleName();
+    /** The fetch failure's reason; an unexpected exception is "internal". */
+    static String reasonOf(Exception e) {
+        return e instanceof FetchException fetch ? fetch.reason().tag() : "internal";
     }
 }

@@ -22,12 +22,12 @@ public final class PageFetcher {
     public FetchedPage fetch(URI uri) throws FetchException {
         FetchResponse response = http.get(uri);
         if (response.status() < 200 || response.status() > 299) {
-            throw new FetchException(response.uri(), "article page answered HTTP " + response.status());
+            throw new FetchException(response.uri(), FetchException.Reason.HTTP_STATUS, "article page answered HTTP " + response.status());
         }
         String contentType = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         // No Content-Type at all is common enough on small sites to give the page the benefit of the doubt.
         if (!contentType.isEmpty() && !contentType.contains("html") && !contentType.contains("xml")) {
-            throw new FetchException(response.uri(), "article page is not HTML but " + contentType);
+            throw new FetchException(response.uri(), FetchException.Reason.WRONG_CONTENT_TYPE, "article page is not HTML but " + contentType);
         }
         return new FetchedPage(response.uri(), response.body(), response.declaredCharset().orElse(null));
     }

@@ -189,8 +189,8 @@ class FeedPollerTest {
         assertThat(fetches("feed", "error")).isEqualTo(1);
         assertThat(fetches("page", "ok")).isEqualTo(1);
         assertThat(fetches("page", "error")).as("the 404 page").isEqualTo(1);
-        assertThat(errors("feed", "ConnectException")).isEqualTo(1);
-        assertThat(errors("page", "FetchException")).isEqualTo(1);
+        assertThat(errors("feed", "transport")).isEqualTo(1);
+        assertThat(errors("page", "http_status")).isEqualTo(1);
     }
 
     private double polls(String outcome) {
@@ -202,8 +202,8 @@ class FeedPollerTest {
         return timer == null ? 0 : timer.count();
     }
 
-    private double errors(String kind, String exception) {
-        return registry.get("newsflow.fetch.errors").tags("kind", kind, "exception", exception).counter().count();
+    private double errors(String kind, String reason) {
+        return registry.get("newsflow.fetch.errors").tags("kind", kind, "reason", reason).counter().count();
     }
 
     @Test

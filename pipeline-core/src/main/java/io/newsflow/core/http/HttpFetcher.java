@@ -83,10 +83,10 @@ public final class HttpFetcher {
             int status = response.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 if (hop >= options.maxRedirects()) {
-                    throw new FetchException(uri, "more than " + options.maxRedirects() + " redirects");
+                    throw new FetchException(uri, FetchException.Reason.REDIRECTS, "more than " + options.maxRedirects() + " redirects");
                 }
                 String location = response.headers().firstValue("Location")
-                        .orElseThrow(() -> new FetchException(uri, "redirect " + status + " without a Location header"));
+                        .orElseThrow(() -> new FetchException(uri, FetchException.Reason.REDIRECTS, "redirect " + status + " without a Location header"));
                 current = current.resolve(location.strip());
                 allPermanent &= status == 301 || status == 308;
                 movedTo = allPermanent ? Optional.of(current) : Optional.empty();
@@ -108,7 +108,7 @@ public final class HttpFetcher {
         try {
             exchange = client.sendAsync(request.build(), info -> new CappedBodySubscriber(options.maxBodyBytes()));
         } catch (IllegalArgumentException e) {
-            throw new FetchException(uri, "not a fetchable URL: " + e.getMessage(), e);
+            throw new FetchException(uri, FetchException.Reason.BAD_URL, "not a fetchable URL: " + e.getMessage(), e);
         }
         // The request timeout of the JDK client covers the headers only; this bounds the whole exchange,
         // so a server that stalls in the middle of the body cannot hold a thread.
@@ -116,20 +116,20 @@ public final class HttpFetcher {
             return exchange.get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new FetchException(uri, "no complete response within " + options.requestTimeout().toSeconds() + " s");
+            throw new FetchException(uri, FetchException.Reason.TIMEOUT, "no complete response within " + options.requestTimeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof BodyTooLargeException) {
-                throw new FetchException(uri, "response body is over the limit of " + options.maxBodyBytes() + " bytes");
+                throw new FetchException(uri, FetchException.Reason.TOO_LARGE, "response body is over the limit of " + options.maxBodyBytes() + " bytes");
             }
             if (cause instanceof HttpTimeoutException) {
-                throw new FetchException(uri, "no response within " + options.requestTimeout().toSeconds() + " s", cause);
+                throw new FetchException(uri, FetchException.Reason.TIMEOUT, "no response within " + options.requestTimeout().toSeconds() + " s", cause);
             }
-            throw new FetchException(uri, "request failed: " + cause, cause);
+            throw new FetchException(uri, FetchException.Reason.TRANSPORT, "request failed: " + cause, cause);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FetchException(uri, "interrupted", e);
+            throw new FetchException(uri, FetchException.Reason.INTERRUPTED, "interrupted", e);
         }
     }
 
@@ -145,23 +145,23 @@ public final class HttpFetcher {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 if (out.size() + (long) n > options.maxBodyBytes()) {
-                    throw new FetchException(uri, "gzip-decoded body is over the limit of " + options.maxBodyBytes() + " bytes");
+                    throw new FetchException(uri, FetchException.Reason.TOO_LARGE, "gzip-decoded body is over the limit of " + options.maxBodyBytes() + " bytes");
                 }
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new FetchException(uri, "response claims gzip but does not decode: " + e.getMessage(), e);
+            throw new FetchException(uri, FetchException.Reason.BAD_ENCODING, "response claims gzip but does not decode: " + e.getMessage(), e);
         }
     }
 
     private void checkAllowed(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchException(uri, "only http and https URLs are fetched");
+            throw new FetchException(uri, FetchException.Reason.BAD_URL, "only http and https URLs are fetched");
         }
         if (uri.getHost() == null) {
-            throw new FetchException(uri, "URL has no host");
+            throw new FetchException(uri, FetchException.Reason.BAD_URL, "URL has no host");
         }
         if (options.allowPrivateAddresses()) {
             return;
@@ -169,12 +169,12 @@ public final class HttpFetcher {
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                 if (isPrivate(address)) {
-                    throw new FetchException(uri, "refused to fetch from private address " + address.getHostAddress()
+                    throw new FetchException(uri, FetchException.Reason.REFUSED_ADDRESS, "refused to fetch from private address " + address.getHostAddress()
                             + " (set NEWSFLOW_FETCH_ALLOW_PRIVATE=true to allow it)");
                 }
             }
         } catch (UnknownHostException e) {
-            throw new FetchException(uri, "unknown host " + uri.getHost(), e);
+            throw new FetchException(uri, FetchException.Reason.UNKNOWN_HOST, "unknown host " + uri.getHost(), e);
         }
     }
 

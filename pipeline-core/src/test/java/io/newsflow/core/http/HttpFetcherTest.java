@@ -118,6 +118,24 @@ class HttpFetcherTest {
                 .isInstanceOf(FetchException.class).hasMessageContaining("only http and https");
     }
 
+    @Test
+    void every_failure_says_its_reason() {
+        assertThat(reasonOf(fetcher(true), "/loop")).isEqualTo(FetchException.Reason.REDIRECTS);
+        assertThat(reasonOf(fetcher(true), "/big")).isEqualTo(FetchException.Reason.TOO_LARGE);
+        assertThat(reasonOf(fetcher(true), "/bomb")).isEqualTo(FetchException.Reason.TOO_LARGE);
+        assertThat(reasonOf(fetcher(true), "/stall")).isEqualTo(FetchException.Reason.TIMEOUT);
+        assertThat(reasonOf(fetcher(false), "/ok")).isEqualTo(FetchException.Reason.REFUSED_ADDRESS);
+    }
+
+    private FetchException.Reason reasonOf(HttpFetcher fetcher, String path) {
+        try {
+            fetcher.get(URI.create(base + path));
+        } catch (FetchException e) {
+            return e.reason();
+        }
+        throw new AssertionError(path + " was fetched without an error");
+    }
+
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
         headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.sendResponseHeaders(status, body == null ? -1 : body.length);
