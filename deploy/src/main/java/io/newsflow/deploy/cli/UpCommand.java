@@ -90,8 +90,10 @@ final class UpCommand implements Callable<Integer> {
             Path feedList = feedList(home, options.dataDir());
             Path logs = options.dataDir().resolve("logs");
             for (String name : List.of("index-service", "enrich-service", "ingest-service")) {
-                services.add(ServiceProcess.start(home, name, serviceEnvironment(options.dataDir(), feedList, name), logs));
-                say("started %s (pid %d, log %s)", name, services.getLast().pid(), services.getLast().logFile());
+                Map<String, String> env = serviceEnvironment(options.dataDir(), feedList, name);
+                services.add(ServiceProcess.start(home, name, env, logs));
+                say("started %s (pid %d, log %s, health and metrics on http://127.0.0.1:%s)",
+                        name, services.getLast().pid(), services.getLast().logFile(), env.get("NEWSFLOW_HTTP_PORT"));
             }
             say("subscribed to the feeds in %s; Ctrl-C stops everything", feedList);
             return watch(new KafkaConnection(stack.kafkaBootstrapServers()));
@@ -123,6 +125,8 @@ final class UpCommand implements Callable<Integer> {
         Map<String, String> env = new HashMap<>();
         // All three run on this host, so each serves /health/live, /health/ready and /metrics on a port of its own.
         env.put("NEWSFLOW_HTTP_HOST", "127.0.0.1");
+        // The logs in the data directory are for the person running this; deployments ship ECS JSON instead.
+        env.put("NEWSFLOW_LOG_FORMAT", "text");
         env.put("NEWSFLOW_HTTP_PORT", switch (service) {
             case "ingest-service" -> "8081";
             case "enrich-service" -> "8082";

@@ -58,7 +58,9 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
         } catch (RuntimeException | StackOverflowError e) {
             // StackOverflowError too: a pathological text can overflow a regular expression; that is the record's
             // fault, not the process's, and must not stop the stream.
-            log.warn("dead-lettering {}-{}@{}: {}", from.topic(), from.partition(), from.offset(), e.toString());
+            // The raw record's key is its article id, even when its value cannot be read.
+            log.atWarn().addKeyValue("article.id", record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8))
+                    .log("dead-lettering {}-{}@{}: {}", from.topic(), from.partition(), from.offset(), e.toString());
             ProducerRecord<byte[], byte[]> dead = DeadLetters.of(STAGE, from.topic(), from.partition(), from.offset(),
                     record.key(), record.value(), record.headers(), e);
             context.forward(new Record<>(dead.key(), dead.value(), record.timestamp(), dead.headers()),
@@ -78,8 +80,9 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
             throw new InvalidRecordException("the enriched article is " + value.length + " bytes, more than the "
                     + Topics.MAX_RECORD_BYTES + " bytes " + Topics.ARTICLES_ENRICHED + " accepts");
         }
-        log.info("enriched {} ({}: {} cited sources, topics {})", article.id(), article.attribution().publisher().name(),
-                article.attribution().citedSources().size(), article.topics().stream().map(TopicTag::label).toList());
+        log.atInfo().addKeyValue("article.id", article.id()).addKeyValue("feed.id", article.article().feed().id())
+                .log("enriched {} ({}: {} cited sources, topics {})", article.id(), article.attribution().publisher().name(),
+                        article.attribution().citedSources().size(), article.topics().stream().map(TopicTag::label).toList());
         return new Record<>(article.id().getBytes(StandardCharsets.UTF_8), value, record.timestamp(),
                 CloudEvents.headers(eventId(record, from), CloudEvents.ENRICHED_ARTICLE_TYPE, EVENT_SOURCE,
                         article.enrichedAt()));

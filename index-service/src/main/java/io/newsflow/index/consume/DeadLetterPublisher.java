@@ -47,7 +47,8 @@ final class DeadLetterPublisher {
             try {
                 sends.get(i).get();
                 entry.done();
-                log.warn("record {} sent to {}: {}", entry.describe(), Topics.DEADLETTER, entry.rejection().getMessage());
+                log.atWarn().addKeyValue("article.id", entry.document() == null ? null : entry.document().id())
+                        .log("record {} sent to {}: {}", entry.describe(), Topics.DEADLETTER, entry.rejection().getMessage());
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = new IllegalStateException("cannot write dead letter for " + entry.describe() + " to "

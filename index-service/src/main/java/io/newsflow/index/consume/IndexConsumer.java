@@ -246,8 +246,9 @@ public final class IndexConsumer implements Runnable {
                     case VERSION_CONFLICT -> {
                         entry.done();
                         times.remove(entry.document());
-                        log.debug("record {}: the index holds a newer version of {} than {}: an expected replay, skipped",
-                                entry.describe(), entry.document().id(), entry.document().version());
+                        log.atDebug().addKeyValue("article.id", entry.document().id())
+                                .log("record {}: the index holds a newer version of {} than {}: an expected replay, skipped",
+                                        entry.describe(), entry.document().id(), entry.document().version());
                     }
                     case REJECTED -> {
                         entry.reject(new DocumentRejectedException(entry.document().id(), outcome));

@@ -79,11 +79,13 @@ public final class FeedPoller {
             found = read(feed, before);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug or a pathological document must cost this feed's poll, never the poll loop.
-            log.warn("poll of {} failed unexpectedly", feed.url(), e);
+            log.atWarn().setCause(e).addKeyValue("feed.id", feed.id()).addKeyValue("feed.url", feed.url())
+                    .log("poll of {} failed unexpectedly", feed.url());
             found = new Found(before.failed(clock.instant(), "error: internal", e.toString()), List.of(), Outcome.INTERNAL_ERROR);
         }
         if (Thread.currentThread().isInterrupted()) {
-            log.info("poll of {} abandoned: the service is stopping", feed.url());
+            log.atInfo().addKeyValue("feed.id", feed.id()).addKeyValue("feed.url", feed.url())
+                    .log("poll of {} abandoned: the service is stopping", feed.url());
             return before;
         }
         FeedState after = found.state();
@@ -99,10 +101,12 @@ public final class FeedPoller {
         metrics.polled(outcome);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (after.lastError() == null) {
-            log.info("polled {}: {}, new articles: {}, {} ms", feed.url(), after.lastStatus(), published, millis);
+            log.atInfo().addKeyValue("feed.id", feed.id()).addKeyValue("feed.url", feed.url())
+                    .log("polled {}: {}, new articles: {}, {} ms", feed.url(), after.lastStatus(), published, millis);
         } else {
-            log.warn("polled {}: {}, new articles: {}, {} ms; failure {} in a row: {}", feed.url(), after.lastStatus(),
-                    published, millis, after.consecutiveFailures(), after.lastError());
+            log.atWarn().addKeyValue("feed.id", feed.id()).addKeyValue("feed.url", feed.url())
+                    .log("polled {}: {}, new articles: {}, {} ms; failure {} in a row: {}", feed.url(), after.lastStatus(),
+                            published, millis, after.consecutiveFailures(), after.lastError());
         }
         return after;
     }
@@ -154,13 +158,15 @@ public final class FeedPoller {
     /** The article id of the item's link, which marks the item seen; null (and the item skipped) without a usable link. */
     private static String itemId(FeedSubscription feed, FeedItem item) {
         if (item.link() == null) {
-            log.debug("item \"{}\" of {} has no link; skipped", item.title(), feed.url());
+            log.atDebug().addKeyValue("feed.id", feed.id()).addKeyValue("feed.url", feed.url())
+                    .log("item \"{}\" of {} has no link; skipped", item.title(), feed.url());
             return null;
         }
         try {
             return ArticleId.of(item.link());
         } catch (IllegalArgumentException e) {
-            log.warn("item link {} of {} is not an http(s) URL; skipped", item.link(), feed.url());
+            log.atWarn().addKeyValue("feed.id", feed.id()).addKeyValue("feed.url", feed.url())
+                    .log("item link {} of {} is not an http(s) URL; skipped", item.link(), feed.url());
             return null;
         }
     }
@@ -171,9 +177,11 @@ public final class FeedPoller {
             FetchedPage fetched = metrics.fetch(PollMetrics.PAGE, () -> pages.fetch(URI.create(item.link())));
             page = extractor.extract(fetched.body(), fetched.charset(), fetched.uri().toString());
         } catch (FetchException e) {
-            log.warn("page of item {} of {} not fetched, publishing the feed's own text instead: {}", item.link(), feed.url(), e.getMessage());
+            log.atWarn().addKeyValue("article.id", ArticleId.of(item.link())).addKeyValue("feed.id", feed.id())
+                    .log("page of item {} of {} not fetched, publishing the feed's own text instead: {}", item.link(), feed.url(), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            log.warn("page of item {} of {} not readable, publishing the feed's own text instead: {}", item.link(), feed.url(), e.toString());
+            log.atWarn().addKeyValue("article.id", ArticleId.of(item.link())).addKeyValue("feed.id", feed.id())
+                    .log("page of item {} of {} not readable, publishing the feed's own text instead: {}", item.link(), feed.url(), e.toString());
         }
         return assembler.assemble(item, ref, feedLanguage, page, clock.instant());
     }

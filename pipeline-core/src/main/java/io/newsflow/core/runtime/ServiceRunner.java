@@ -3,6 +3,8 @@ package io.newsflow.core.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.core.config.InvalidSettingException;
 import io.newsflow.core.config.Settings;
+import io.newsflow.core.logging.LogFormat;
+import io.newsflow.core.logging.ServiceLogging;
 import io.newsflow.core.metrics.ProcessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +32,19 @@ public final class ServiceRunner {
      * {@code /metrics} at {@code NEWSFLOW_HTTP_HOST:NEWSFLOW_HTTP_PORT} of {@code settings}, starts the service and
      * blocks until shutdown. A configuration error ends the process with exit code 2 and a message naming the
      * setting; a port that cannot be bound, any other start failure, or a {@link Service#failure()} after the start,
-     * with exit code 1.
+     * with exit code 1. Every log line names the service ({@code service.name}), in the format {@link LogFormat#SETTING}
+     * asks for.
      *
      * @param factory builds the service from its configuration, counting into the registry it is given
      */
     public static void run(String name, Settings settings, Function<MeterRegistry, ? extends Service> factory) {
+        ServiceLogging.start(name);
         ProcessMetrics metrics = new ProcessMetrics();
         StatusServer.Options http;
         Service service;
         try {
+            // logback.xml already fell back to JSON on a bad value; here it stops the start, naming the setting.
+            LogFormat.from(settings);
             http = StatusServer.Options.from(settings);
             service = factory.apply(metrics.registry());
         } catch (InvalidSettingException e) {
