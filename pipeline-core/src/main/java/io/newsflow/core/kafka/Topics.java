@@ -35,8 +35,7 @@ public final class Topics {
     }
 
     /**
-     * The topics to create, each with {@code partitions} partitions (compacted state topics get fewer)
-     * and {@code replication} replicas.
+     * The topics to create, each with {@code partitions} partitions and {@code replication} replicas.
      */
     public static List<NewTopic> all(int partitions, short replication) {
         String minInsync = String.valueOf(Math.min(2, replication));
