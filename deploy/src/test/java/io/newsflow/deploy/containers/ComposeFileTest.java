@@ -93,6 +93,33 @@ class ComposeFileTest {
         assertThat(image("setup")).isEqualTo("apache/kafka:" + versions.kafka());
         assertThat(image("elasticsearch")).isEqualTo("elasticsearch:" + versions.elasticsearch());
         assertThat(image("kibana")).isEqualTo("kibana:" + versions.elasticsearch());
+        assertThat(image("kibana-setup")).as("kibana-setup uses the Kibana image for its curl").isEqualTo(image("kibana"));
+    }
+
+    @Test
+    void kibanaSetupImportsTheSavedObjectsOnceKibanaIsHealthy() {
+        JsonNode kibanaSetup = services.required("kibana-setup");
+        assertThat(kibanaSetup.path("restart").asText()).as("kibana-setup is one-shot").isEqualTo("no");
+        assertThat(kibanaSetup.path("depends_on").path("kibana").path("condition").asText())
+                .as("kibana-setup on kibana").isEqualTo("service_healthy");
+
+        List<String> mounts = texts(kibanaSetup.path("volumes"));
+        assertThat(mounts).as("volumes of kibana-setup").hasSize(1);
+        String[] mount = mounts.getFirst().split(":");
+        assertThat(mount).as("mount %s is host:container:ro", mounts.getFirst()).hasSize(3);
+        assertThat(mount[2]).as("mode of %s", mounts.getFirst()).isEqualTo("ro");
+        String file = KibanaSavedObjectsTest.OBJECTS.getFileName().toString();
+        assertThat(DeployFiles.MODULE.resolve(mount[0]).resolve(file).normalize())
+                .as("the mounted directory holds the saved objects file")
+                .isEqualTo(KibanaSavedObjectsTest.OBJECTS);
+
+        String script = String.join("\n", texts(kibanaSetup.path("command")));
+        assertThat(script)
+                .contains("http://kibana:5601/api/saved_objects/_import?overwrite=true")
+                .contains("kbn-xsrf: true")
+                .contains("--form file=@" + mount[1] + "/" + file)
+                .as("the import answers 200 with per-object errors, so the script must check the body")
+                .contains("\"success\":true");
     }
 
     @Test
