@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * A single-node Kafka cluster in KRaft mode (broker and controller in one JVM), run as a child JVM from the jars the
@@ -35,8 +36,40 @@ public final class KafkaBroker implements LocalServer {
      * @param heap           JVM heap, e.g. {@code 512m}
      * @param startTimeout   how long the broker may take to answer
      * @param libs           the broker's class path directory
+     * @param scram          an extra SASL listener, or null for the plaintext one only
      */
-    public record Config(Path dir, int port, int controllerPort, String heap, Duration startTimeout, Path libs) {
+    public record Config(Path dir, int port, int controllerPort, String heap, Duration startTimeout, Path libs,
+                         ScramListener scram) {
+
+        /** A broker with its plaintext listener only. */
+        public Config(Path dir, int port, int controllerPort, String heap, Duration startTimeout, Path libs) {
+            this(dir, port, controllerPort, heap, startTimeout, libs, null);
+        }
+    }
+
+    /**
+     * A second client listener, named {@code SASL}, that authenticates with SCRAM-SHA-512 over plaintext, so that
+     * clients configured for SASL can be tested against a real broker. The user is created when the storage is
+     * formatted (the first start in an empty directory); SCRAM credentials live in the cluster metadata after that.
+     *
+     * @param port     listener on 127.0.0.1
+     * @param username the one SCRAM user
+     * @param password its password (letters, digits, '.', '_', '-': the format tool's syntax has no quoting)
+     */
+    public record ScramListener(int port, String username, String password) {
+
+        private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9._-]+");
+
+        public ScramListener {
+            if (!PLAIN_TOKEN.matcher(username).matches() || !PLAIN_TOKEN.matcher(password).matches()) {
+                throw new IllegalArgumentException("SCRAM user name and password may hold letters, digits, '.', '_' and '-' only");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ScramListener[port=" + port + ", username=" + username + "]";
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
@@ -63,6 +96,9 @@ public final class KafkaBroker implements LocalServer {
         Ports.requireFree(config.port(), "Kafka", "kafkaPort in StackOptions (the local run: --kafka-port or NEWSFLOW_KAFKA_PORT)");
         Ports.requireFree(config.controllerPort(), "Kafka's KRaft controller",
                 "kafkaControllerPort in StackOptions (the local run: --kafka-controller-port or NEWSFLOW_KAFKA_CONTROLLER_PORT)");
+        if (config.scram() != null) {
+            Ports.requireFree(config.scram().port(), "Kafka's SASL listener", "the port of KafkaBroker.ScramListener");
+        }
         writeConfiguration();
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
             format();
@@ -117,17 +153,28 @@ public final class KafkaBroker implements LocalServer {
     /** Written on every start, so that changed ports apply; the storage itself keeps only the cluster and node ids. */
     private void writeConfiguration() {
         String host = Ports.LOOPBACK.getHostAddress();
-        String properties = String.join("\n",
+        String clientListeners = "PLAINTEXT://" + host + ":" + config.port();
+        String protocolMap = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+        List<String> scramLines = List.of();
+        if (config.scram() != null) {
+            clientListeners += ",SASL://" + host + ":" + config.scram().port();
+            protocolMap += ",SASL:SASL_PLAINTEXT";
+            // The broker's own login entry needs no credentials: it only checks clients against the stored ones.
+            scramLines = List.of(
+                    "listener.name.sasl.sasl.enabled.mechanisms=SCRAM-SHA-512",
+                    "listener.name.sasl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+        List<String> lines = new ArrayList<>(List.of(
                 "# Written by " + KafkaBroker.class.getName() + " on every start.",
                 "process.roles=broker,controller",
                 "node.id=1",
                 // A static voter set: the controller's address is not stored in the metadata log, so ports may change.
                 "controller.quorum.voters=1@" + host + ":" + config.controllerPort(),
-                "listeners=PLAINTEXT://" + host + ":" + config.port() + ",CONTROLLER://" + host + ":" + config.controllerPort(),
-                "advertised.listeners=PLAINTEXT://" + host + ":" + config.port(),
+                "listeners=" + clientListeners + ",CONTROLLER://" + host + ":" + config.controllerPort(),
+                "advertised.listeners=" + clientListeners,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=" + protocolMap,
                 "log.dirs=" + dataDir(),
                 "num.partitions=1",
                 "default.replication.factor=1",
@@ -144,8 +191,10 @@ public final class KafkaBroker implements LocalServer {
                 "broker.session.timeout.ms=4000",
                 "broker.heartbeat.interval.ms=1000",
                 // Topics are created by the pipeline with explicit settings (TopicSetup), never by a typo.
-                "auto.create.topics.enable=false",
-                "");
+                "auto.create.topics.enable=false"));
+        lines.addAll(scramLines);
+        lines.add("");
+        String properties = String.join("\n", lines);
         try {
             Files.createDirectories(config.dir());
             Files.writeString(serverProperties(), properties);
@@ -164,9 +213,13 @@ public final class KafkaBroker implements LocalServer {
         long started = System.nanoTime();
         String clusterId = Uuid.randomUuid().toString();
         log.info("Kafka: formatting the storage in {} (cluster id {})", dataDir(), clusterId);
+        List<String> arguments = new ArrayList<>(List.of("format", "--cluster-id", clusterId, "--config", serverProperties().toString()));
+        if (config.scram() != null) {
+            arguments.addAll(List.of("--add-scram",
+                    "SCRAM-SHA-512=[name=" + config.scram().username() + ",password=" + config.scram().password() + "]"));
+        }
         Process format = ProcessLauncher.start(
-                javaCommand(List.of("-Xmx256m"), "kafka.tools.StorageTool",
-                        "format", "--cluster-id", clusterId, "--config", serverProperties().toString()),
+                javaCommand(List.of("-Xmx256m"), "kafka.tools.StorageTool", arguments.toArray(String[]::new)),
                 config.dir(), Map.of(), List.of(), logFile(), null);
         try {
             if (!format.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

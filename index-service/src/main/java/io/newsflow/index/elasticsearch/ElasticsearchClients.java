@@ -3,6 +3,7 @@ package io.newsflow.index.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.newsflow.core.config.InvalidSettingException;
 import io.newsflow.core.json.Json;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
@@ -13,10 +14,22 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Collection;
 
-/** Builds the Elasticsearch Java API client over the low-level REST client, with timeouts and credentials. */
+/** Builds the Elasticsearch Java API client over the low-level REST client, with timeouts, credentials and TLS trust. */
 public final class ElasticsearchClients {
 
     /** A node that does not accept a connection in this time is treated as down. */
@@ -38,14 +51,52 @@ public final class ElasticsearchClients {
         }
         if (connection.apiKey() != null) {
             builder.setDefaultHeaders(new Header[]{new BasicHeader("Authorization", "ApiKey " + connection.apiKey())});
-        } else if (connection.username() != null) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(connection.username(), connection.password()));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
+        // Read at start, so that a bad CA file fails the service at once, naming the setting.
+        SSLContext tls = connection.caCertificate() == null ? null : trusting(connection.caCertificate());
+        builder.setHttpClientConfigCallback(http -> {
+            if (connection.apiKey() == null && connection.username() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(connection.username(), connection.password()));
+                http.setDefaultCredentialsProvider(credentials);
+            }
+            if (tls != null) {
+                http.setSSLContext(tls);
+            }
+            return http;
+        });
         // A copy: JacksonJsonpMapper reconfigures the mapper it is given, and Json.mapper() is shared by the process.
         JacksonJsonpMapper mapper = new JacksonJsonpMapper(Json.mapper().copy());
         return new ElasticsearchClient(new RestClientTransport(builder.build(), mapper));
+    }
+
+    /**
+     * A TLS context that trusts the certificates in a PEM file only (usually the cluster's own CA, as Elasticsearch
+     * generates it), instead of the JDK's default authorities.
+     *
+     * @throws InvalidSettingException if the file holds no readable certificate
+     */
+    static SSLContext trusting(Path caCertificate) {
+        try (InputStream in = Files.newInputStream(caCertificate)) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new CertificateException("no certificate in the file");
+            }
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            int index = 0;
+            for (Certificate certificate : certificates) {
+                trusted.setCertificateEntry("ca-" + index++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new InvalidSettingException(ElasticsearchConnection.CA_CERT + "=" + caCertificate
+                    + " cannot be used: expected a PEM CA certificate (-----BEGIN CERTIFICATE-----), " + e.getMessage());
+        }
     }
 
     private static HttpHost host(URI node) {

@@ -5,6 +5,8 @@ import io.newsflow.core.config.Settings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,13 +19,17 @@ import java.util.List;
  * @param username   basic-auth user, or null
  * @param password   basic-auth password, or null
  * @param apiKey     API key (the base64 {@code id:key} form Elasticsearch hands out), or null
+ * @param caCertificate PEM file with the certificate(s) that sign the nodes' HTTPS certificates, or null to trust the
+ *                      JDK's default authorities
  */
-public record ElasticsearchConnection(List<URI> nodes, String pathPrefix, String username, String password, String apiKey) {
+public record ElasticsearchConnection(List<URI> nodes, String pathPrefix, String username, String password, String apiKey,
+                                      Path caCertificate) {
 
     public static final String URL = "NEWSFLOW_ELASTICSEARCH_URL";
     public static final String USERNAME = "NEWSFLOW_ELASTICSEARCH_USERNAME";
     public static final String PASSWORD = "NEWSFLOW_ELASTICSEARCH_PASSWORD";
     public static final String API_KEY = "NEWSFLOW_ELASTICSEARCH_API_KEY";
+    public static final String CA_CERT = "NEWSFLOW_ELASTICSEARCH_CA_CERT";
 
     public ElasticsearchConnection {
         nodes = List.copyOf(nodes);
@@ -51,7 +57,22 @@ public record ElasticsearchConnection(List<URI> nodes, String pathPrefix, String
         if (username != null && apiKey != null) {
             throw new InvalidSettingException("set either " + API_KEY + " or " + USERNAME + "/" + PASSWORD + ", not both");
         }
-        return new ElasticsearchConnection(nodes, pathPrefix, username, password, apiKey);
+        return new ElasticsearchConnection(nodes, pathPrefix, username, password, apiKey, caCertificate(settings, nodes));
+    }
+
+    private static Path caCertificate(Settings settings, List<URI> nodes) {
+        String location = settings.string(CA_CERT, null);
+        if (location == null) {
+            return null;
+        }
+        if (nodes.stream().noneMatch(node -> "https".equals(node.getScheme()))) {
+            throw new InvalidSettingException(CA_CERT + " is set but " + URL + " has no https:// node: use https, or unset it");
+        }
+        Path path = Path.of(location);
+        if (!Files.isReadable(path)) {
+            throw new InvalidSettingException(CA_CERT + "=" + location + " is not a readable file: expected a PEM CA certificate");
+        }
+        return path;
     }
 
     private static URI parseNode(String url) {
@@ -77,6 +98,7 @@ public record ElasticsearchConnection(List<URI> nodes, String pathPrefix, String
     @Override
     public String toString() {
         String auth = apiKey != null ? "api-key" : username != null ? "basic(" + username + ")" : "none";
-        return "ElasticsearchConnection[nodes=" + describe() + ", auth=" + auth + "]";
+        return "ElasticsearchConnection[nodes=" + describe() + ", auth=" + auth
+                + (caCertificate == null ? "" : ", caCertificate=" + caCertificate) + "]";
     }
 }

@@ -3,8 +3,12 @@ package io.newsflow.index.elasticsearch;
 import io.newsflow.core.config.InvalidSettingException;
 import io.newsflow.core.config.Settings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,5 +63,22 @@ class ElasticsearchConnectionTest {
             assertThatThrownBy(() -> ElasticsearchConnection.from(new Settings(Map.of("NEWSFLOW_ELASTICSEARCH_URL", bad))))
                     .as(bad).isInstanceOf(InvalidSettingException.class).hasMessageContaining("NEWSFLOW_ELASTICSEARCH_URL");
         }
+    }
+
+    @Test
+    void a_ca_certificate_needs_an_https_node_and_a_readable_file(@TempDir Path dir) throws IOException {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        ElasticsearchConnection connection = ElasticsearchConnection.from(new Settings(Map.of(
+                "NEWSFLOW_ELASTICSEARCH_URL", "https://es1:9200", "NEWSFLOW_ELASTICSEARCH_CA_CERT", ca.toString())));
+        assertThat(connection.caCertificate()).isEqualTo(ca);
+        assertThat(connection.toString()).contains("caCertificate=" + ca);
+        assertThat(ElasticsearchConnection.from(new Settings(Map.of())).caCertificate()).isNull();
+
+        assertThatThrownBy(() -> ElasticsearchConnection.from(new Settings(Map.of(
+                "NEWSFLOW_ELASTICSEARCH_URL", "http://es1:9200", "NEWSFLOW_ELASTICSEARCH_CA_CERT", ca.toString()))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("NEWSFLOW_ELASTICSEARCH_CA_CERT is set but");
+        assertThatThrownBy(() -> ElasticsearchConnection.from(new Settings(Map.of(
+                "NEWSFLOW_ELASTICSEARCH_URL", "https://es1:9200", "NEWSFLOW_ELASTICSEARCH_CA_CERT", dir.resolve("missing.pem").toString()))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("NEWSFLOW_ELASTICSEARCH_CA_CERT=").hasMessageContaining("not a readable file");
     }
 }

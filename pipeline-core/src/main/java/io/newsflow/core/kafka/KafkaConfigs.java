@@ -1,8 +1,11 @@
 package io.newsflow.core.kafka;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,7 +19,7 @@ import java.util.Properties;
  * of the design: producers are idempotent with {@code acks=all}; consumers read committed records only and
  * commit offsets themselves; stream processors run exactly-once. Keys and values are bytes: the services
  * decode JSON themselves so that a record they cannot read goes to the dead-letter topic instead of
- * failing the client.
+ * failing the client. Every client gets the connection's TLS and SASL settings ({@link KafkaConnection}).
  */
 public final class KafkaConfigs {
 
@@ -70,7 +73,7 @@ public final class KafkaConfigs {
     /** A Kafka Streams application with exactly-once processing and byte-array serdes. */
     public static Properties streams(KafkaConnection kafka, String applicationId) {
         Properties config = new Properties();
-        config.put("bootstrap.servers", kafka.bootstrapServers());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put("application.id", applicationId);
         config.put("processing.guarantee", "exactly_once_v2");
         config.put("default.key.serde", Serdes.ByteArraySerde.class);
@@ -79,6 +82,8 @@ public final class KafkaConfigs {
         config.put("producer." + ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         config.put("consumer." + ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_REQUEST_BYTES);
         config.put("consumer." + ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Unprefixed, Streams hands these to all of its clients: producer, consumers, admin.
+        config.putAll(security(kafka));
         return config;
     }
 
@@ -86,6 +91,36 @@ public final class KafkaConfigs {
         Map<String, Object> config = new HashMap<>();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        config.putAll(security(kafka));
+        return config;
+    }
+
+    /** The TLS and SASL settings of a connection, the same for every kind of client. */
+    static Map<String, Object> security(KafkaConnection kafka) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, kafka.securityProtocol().name());
+        if (kafka.sasl() != null) {
+            config.put(SaslConfigs.SASL_MECHANISM, kafka.sasl().mechanism().kafkaName());
+            config.put(SaslConfigs.SASL_JAAS_CONFIG, kafka.sasl().jaasConfig());
+        }
+        KafkaConnection.Store truststore = kafka.truststore();
+        if (truststore != null) {
+            config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, truststore.location().toString());
+            config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, truststore.type().name());
+            if (truststore.password() != null) {
+                config.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, truststore.password());
+            }
+        }
+        KafkaConnection.Store keystore = kafka.keystore();
+        if (keystore != null) {
+            config.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, keystore.location().toString());
+            config.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, keystore.type().name());
+            if (keystore.password() != null) {
+                // Kafka takes no store password for a PEM key store, only the password of its encrypted private key.
+                config.put(keystore.type() == KafkaConnection.StoreType.PEM
+                        ? SslConfigs.SSL_KEY_PASSWORD_CONFIG : SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, keystore.password());
+            }
+        }
         return config;
     }
 }
