@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -79,7 +80,14 @@ final class ElasticsearchInstall {
         if (dir.getParent() != null) {
             createOpenDirectories(dir.getParent());
         }
-        Files.createDirectory(dir);
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException createdMeanwhile) {
+            // Kafka and Elasticsearch prepare the same new stack directory side by side.
+            if (!Files.isDirectory(dir)) {
+                throw createdMeanwhile;
+            }
+        }
         Files.setPosixFilePermissions(dir, OPEN_DIRECTORY);
     }
 
