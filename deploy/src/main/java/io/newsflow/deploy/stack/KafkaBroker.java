@@ -48,12 +48,12 @@ public final class KafkaBroker implements LocalServer {
     }
 
     /**
-     * A second client listener, named {@code SASL}, that authenticates with SCRAM-SHA-512 over plaintext, so that
+     * A second client listener, named {@code SASL}, that authenticates with SCRAM-SHA-512 or PLAIN over plaintext, so that
      * clients configured for SASL can be tested against a real broker. The user is created when the storage is
      * formatted (the first start in an empty directory); SCRAM credentials live in the cluster metadata after that.
      *
      * @param port     listener on 127.0.0.1
-     * @param username the one SCRAM user
+     * @param username the one user (SCRAM and PLAIN)
      * @param password its password (letters, digits, '.', '_', '-': the format tool's syntax has no quoting)
      */
     public record ScramListener(int port, String username, String password) {
@@ -161,8 +161,11 @@ public final class KafkaBroker implements LocalServer {
             protocolMap += ",SASL:SASL_PLAINTEXT";
             // The broker's own login entry needs no credentials: it only checks clients against the stored ones.
             scramLines = List.of(
-                    "listener.name.sasl.sasl.enabled.mechanisms=SCRAM-SHA-512",
-                    "listener.name.sasl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;");
+                    "listener.name.sasl.sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN",
+                    "listener.name.sasl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                    // PLAIN checks the same user against the broker's own list (the characters are restricted above).
+                    "listener.name.sasl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+                            + config.scram().username() + "=\"" + config.scram().password() + "\";");
         }
         List<String> lines = new ArrayList<>(List.of(
                 "# Written by " + KafkaBroker.class.getName() + " on every start.",

@@ -14,6 +14,8 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Clients configured from the {@code NEWSFLOW_KAFKA_*} security variables against a real broker with a SCRAM-SHA-512
- * listener. The broker is this class's own, on free ports in {@code target/kafka-sasl-it}, not the shared stack.
+ * Clients configured from the {@code NEWSFLOW_KAFKA_*} security variables against a real broker with a SASL listener
+ * (SCRAM-SHA-512 and PLAIN). The broker is this class's own, on free ports in {@code target/kafka-sasl-it}, not the shared stack.
  */
 class KafkaSaslIT {
 
@@ -61,10 +64,11 @@ class KafkaSaslIT {
         }
     }
 
-    @Test
-    void scramClientsRoundTripARecord() throws Exception {
-        KafkaConnection kafka = connection(PASSWORD);
-        String topic = "sasl-it";
+    @ParameterizedTest
+    @ValueSource(strings = {"SCRAM-SHA-512", "PLAIN"})
+    void saslClientsRoundTripARecord(String mechanism) throws Exception {
+        KafkaConnection kafka = connection(mechanism, PASSWORD);
+        String topic = "sasl-it-" + mechanism.toLowerCase(Locale.ROOT);
         try (Admin admin = Admin.create(KafkaConfigs.admin(kafka, "sasl-it-admin"))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
@@ -87,7 +91,7 @@ class KafkaSaslIT {
 
     @Test
     void aWrongPasswordFailsAuthentication() {
-        try (Admin admin = Admin.create(KafkaConfigs.admin(connection("not-the-password"), "sasl-it-wrong-password"))) {
+        try (Admin admin = Admin.create(KafkaConfigs.admin(connection("SCRAM-SHA-512", "not-the-password"), "sasl-it-wrong-password"))) {
             assertThatThrownBy(() -> admin.describeCluster().nodes().get(20, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
@@ -95,11 +99,11 @@ class KafkaSaslIT {
     }
 
     /** Built the way the services build it: from their environment variables. */
-    private static KafkaConnection connection(String password) {
+    private static KafkaConnection connection(String mechanism, String password) {
         return KafkaConnection.from(new Settings(Map.of(
                 KafkaConnection.BOOTSTRAP_SERVERS, "127.0.0.1:" + saslPort,
                 KafkaConnection.SECURITY_PROTOCOL, "SASL_PLAINTEXT",
-                KafkaConnection.SASL_MECHANISM, "SCRAM-SHA-512",
+                KafkaConnection.SASL_MECHANISM, mechanism,
                 KafkaConnection.SASL_USERNAME, USER,
                 KafkaConnection.SASL_PASSWORD, password)));
     }
