@@ -75,6 +75,127 @@ StatefulSets, so a restarted pod keeps its name and with it its Kafka transactio
   value: /tmp/kafka-streams
 {{- end -}}
 
+{{/*
+Kafka security, for every service. Non-secret settings as values; passwords only from Secrets; store files from
+Secrets mounted read-only (newsflow.kafka.volumes) under /etc/newsflow-kafka.
+*/}}
+{{- define "newsflow.kafka.env" -}}
+{{- $security := .root.Values.kafka.security -}}
+{{- $protocol := $security.protocol -}}
+{{- $sasl := .root.Values.kafka.sasl -}}
+{{- $truststore := .root.Values.kafka.ssl.truststore -}}
+{{- $keystore := .root.Values.kafka.ssl.keystore -}}
+{{- if not (has $protocol (list "PLAINTEXT" "SSL" "SASL_PLAINTEXT" "SASL_SSL")) -}}
+{{- fail (printf "kafka.security.protocol must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, not %s" $protocol) -}}
+{{- end -}}
+{{- $usesSasl := hasPrefix "SASL_" $protocol -}}
+{{- $usesTls := has $protocol (list "SSL" "SASL_SSL") -}}
+{{- if and $usesSasl (not (and $sasl.mechanism $sasl.secretName)) -}}
+{{- fail (printf "kafka.security.protocol is %s: set kafka.sasl.mechanism and kafka.sasl.secretName (the Secret holding the credentials)" $protocol) -}}
+{{- end -}}
+{{- if and (not $usesTls) (or $truststore.secretName $keystore.secretName) -}}
+{{- fail (printf "kafka.ssl stores are set but kafka.security.protocol is %s: use SSL or SASL_SSL" $protocol) -}}
+{{- end -}}
+- name: NEWSFLOW_KAFKA_SECURITY_PROTOCOL
+  value: {{ $protocol | quote }}
+{{- if $usesSasl }}
+- name: NEWSFLOW_KAFKA_SASL_MECHANISM
+  value: {{ $sasl.mechanism | quote }}
+- name: NEWSFLOW_KAFKA_SASL_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ $sasl.secretName }}
+      key: {{ $sasl.usernameKey }}
+- name: NEWSFLOW_KAFKA_SASL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $sasl.secretName }}
+      key: {{ $sasl.passwordKey }}
+{{- end }}
+{{- if $truststore.secretName }}
+- name: NEWSFLOW_KAFKA_SSL_TRUSTSTORE_LOCATION
+  value: /etc/newsflow-kafka/truststore/{{ $truststore.fileKey }}
+- name: NEWSFLOW_KAFKA_SSL_TRUSTSTORE_TYPE
+  value: {{ $truststore.type | quote }}
+{{- if $truststore.passwordKey }}
+- name: NEWSFLOW_KAFKA_SSL_TRUSTSTORE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $truststore.secretName }}
+      key: {{ $truststore.passwordKey }}
+{{- end }}
+{{- end }}
+{{- if $keystore.secretName }}
+- name: NEWSFLOW_KAFKA_SSL_KEYSTORE_LOCATION
+  value: /etc/newsflow-kafka/keystore/{{ $keystore.fileKey }}
+- name: NEWSFLOW_KAFKA_SSL_KEYSTORE_TYPE
+  value: {{ $keystore.type | quote }}
+{{- if $keystore.passwordKey }}
+- name: NEWSFLOW_KAFKA_SSL_KEYSTORE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $keystore.secretName }}
+      key: {{ $keystore.passwordKey }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* Read-only mounts of the Kafka stores and index-service's Elasticsearch CA: "volumeMounts" or "volumes". */}}
+{{- define "newsflow.secretFiles" -}}
+{{- $truststore := .root.Values.kafka.ssl.truststore -}}
+{{- $keystore := .root.Values.kafka.ssl.keystore -}}
+{{- $caCert := .root.Values.elasticsearch.caCert -}}
+{{- if $truststore.secretName }}
+{{- if eq .part "volumeMounts" }}
+- name: kafka-truststore
+  mountPath: /etc/newsflow-kafka/truststore
+  readOnly: true
+{{- else }}
+- name: kafka-truststore
+  secret:
+    secretName: {{ $truststore.secretName }}
+    items:
+      - key: {{ $truststore.fileKey }}
+        path: {{ $truststore.fileKey }}
+{{- end }}
+{{- end }}
+{{- if $keystore.secretName }}
+{{- if eq .part "volumeMounts" }}
+- name: kafka-keystore
+  mountPath: /etc/newsflow-kafka/keystore
+  readOnly: true
+{{- else }}
+- name: kafka-keystore
+  secret:
+    secretName: {{ $keystore.secretName }}
+    items:
+      - key: {{ $keystore.fileKey }}
+        path: {{ $keystore.fileKey }}
+{{- end }}
+{{- end }}
+{{- if and (eq .name "index") (or $caCert.secretName $caCert.configMapName) }}
+{{- if eq .part "volumeMounts" }}
+- name: elasticsearch-ca
+  mountPath: /etc/newsflow-elasticsearch
+  readOnly: true
+{{- else if $caCert.secretName }}
+- name: elasticsearch-ca
+  secret:
+    secretName: {{ $caCert.secretName }}
+    items:
+      - key: {{ $caCert.key }}
+        path: {{ $caCert.key }}
+{{- else }}
+- name: elasticsearch-ca
+  configMap:
+    name: {{ $caCert.configMapName }}
+    items:
+      - key: {{ $caCert.key }}
+        path: {{ $caCert.key }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
 {{- define "newsflow.index.env" -}}
 {{- $auth := .root.Values.elasticsearch.auth -}}
 {{- if and (ne $auth.method "none") (not $auth.secretName) -}}
@@ -99,6 +220,14 @@ StatefulSets, so a restarted pod keeps its name and with it its Kafka transactio
       key: {{ $auth.apiKeyKey }}
 {{- else if ne $auth.method "none" }}
 {{- fail (printf "elasticsearch.auth.method must be none, basic or apiKey, not %s" $auth.method) }}
+{{- end -}}
+{{- $caCert := .root.Values.elasticsearch.caCert -}}
+{{- if and $caCert.secretName $caCert.configMapName -}}
+{{- fail "elasticsearch.caCert: set secretName or configMapName, not both" -}}
+{{- end -}}
+{{- if or $caCert.secretName $caCert.configMapName }}
+- name: NEWSFLOW_ELASTICSEARCH_CA_CERT
+  value: /etc/newsflow-elasticsearch/{{ $caCert.key }}
 {{- end -}}
 {{- end -}}
 
@@ -135,7 +264,7 @@ spec:
       envFrom:
         - configMapRef:
             name: {{ include "newsflow.name" . }}
-      {{- $env := include (printf "newsflow.%s.env" .name) . | trim }}
+      {{- $env := printf "%s\n%s" (include "newsflow.kafka.env" . | trim) (include (printf "newsflow.%s.env" .name) . | trim) | trim }}
       {{- if or $env .root.Values.extraEnv $svc.extraEnv }}
       env:
         {{- with $env }}
@@ -159,6 +288,9 @@ spec:
         - name: config
           mountPath: /etc/newsflow
           readOnly: true
+        {{- with include "newsflow.secretFiles" (dict "root" .root "name" .name "part" "volumeMounts") | trim }}
+        {{- . | nindent 8 }}
+        {{- end }}
   volumes:
     - name: tmp
       emptyDir:
@@ -166,6 +298,9 @@ spec:
     - name: config
       configMap:
         name: {{ printf "%s-files" .root.Release.Name }}
+    {{- with include "newsflow.secretFiles" (dict "root" .root "name" .name "part" "volumes") | trim }}
+    {{- . | nindent 4 }}
+    {{- end }}
   {{- with .root.Values.nodeSelector }}
   nodeSelector:
     {{- toYaml . | nindent 4 }}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,6 +60,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * The exit status once the process has ended: 143 (128 + SIGTERM) for a JVM that stopped on SIGTERM after its
+     * shutdown hooks, 137 for one {@link #stop} had to kill.
+     */
+    public OptionalInt exitValue() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     /** Asks the service to stop (SIGTERM, so it closes cleanly) and waits; forces it after {@code grace}. */

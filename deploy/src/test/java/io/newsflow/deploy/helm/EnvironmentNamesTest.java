@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnvironmentNamesTest {
 
     private static final Pattern NAME = Pattern.compile("NEWSFLOW_[A-Z0-9_]+");
+    private static final Pattern SUFFIX = Pattern.compile("`(_[A-Z0-9_]+)`");
     /** A row of the README's table: | `NAME`[, `NAME`] | default | used by | meaning |. */
     private static final Pattern ROW = Pattern.compile("^\\| (`NEWSFLOW_[^|]+) \\|[^|]*\\| ([a-z, ]+) \\|", Pattern.MULTILINE);
 
@@ -31,8 +32,15 @@ class EnvironmentNamesTest {
         Matcher row = ROW.matcher(Chart.text(Chart.REPOSITORY_README));
         while (row.find()) {
             Matcher name = NAME.matcher(row.group(1));
+            String first = null;
             while (name.find()) {
+                first = first == null ? name.group() : first;
                 documented.put(name.group(), row.group(2).strip());
+            }
+            // `NEWSFLOW_A_B_LOCATION`, `_TYPE`: a suffix stands for the first name with its last part replaced.
+            Matcher suffix = SUFFIX.matcher(row.group(1));
+            while (first != null && suffix.find()) {
+                documented.put(first.substring(0, first.lastIndexOf('_')) + suffix.group(1), row.group(2).strip());
             }
         }
     }
@@ -41,7 +49,8 @@ class EnvironmentNamesTest {
     void theReadmeTableIsRead() {
         assertThat(documented).containsEntry("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", "all")
                 .containsEntry("NEWSFLOW_ELASTICSEARCH_PASSWORD", "index")
-                .containsEntry("NEWSFLOW_ENRICH_STATE_DIR", "enrich");
+                .containsEntry("NEWSFLOW_ENRICH_STATE_DIR", "enrich")
+                .containsEntry("NEWSFLOW_KAFKA_SSL_KEYSTORE_PASSWORD", "all");
     }
 
     @Test
