@@ -97,6 +97,18 @@ class ComposeFileTest {
     }
 
     @Test
+    void indexSetupInstallsTheTemplateWithIndexServicesCodeBeforeIndexServiceStarts() {
+        JsonNode indexSetup = services.required("index-setup");
+        assertThat(indexSetup.path("restart").asText()).as("index-setup is one-shot").isEqualTo("no");
+        assertThat(indexSetup.path("depends_on").path("elasticsearch").path("condition").asText())
+                .as("index-setup on elasticsearch").isEqualTo("service_healthy");
+        assertThat(image("index-setup")).as("index-setup runs index-service's image").isEqualTo(image("index-service"));
+        assertThat(texts(indexSetup.path("entrypoint"))).contains("io.newsflow.index.IndexSetupMain");
+        assertThat(services.path("index-service").path("depends_on").path("index-setup").path("condition").asText())
+                .as("index-service on index-setup").isEqualTo("service_completed_successfully");
+    }
+
+    @Test
     void kibanaSetupImportsTheSavedObjectsOnceKibanaIsHealthy() {
         JsonNode kibanaSetup = services.required("kibana-setup");
         assertThat(kibanaSetup.path("restart").asText()).as("kibana-setup is one-shot").isEqualTo("no");
