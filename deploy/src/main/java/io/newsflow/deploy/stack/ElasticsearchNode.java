@@ -3,10 +3,9 @@ package io.newsflow.deploy.stack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.newsflow.core.http.TrustedCertificates;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -282,21 +277,8 @@ public final class ElasticsearchNode implements LocalServer {
     }
 
     private static SSLContext trusting(Path caCertificate) {
-        try (InputStream in = Files.newInputStream(caCertificate)) {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int index = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trusted.setCertificateEntry("ca-" + index++, certificate);
-            }
-            if (index == 0) {
-                throw new CertificateException("no certificate in the file");
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+        try {
+            return TrustedCertificates.sslContext(caCertificate);
         } catch (IOException | GeneralSecurityException e) {
             throw new StackStartException("Cannot use " + caCertificate + " as Elasticsearch's CA certificate (expected PEM): " + e.getMessage(), e);
         }

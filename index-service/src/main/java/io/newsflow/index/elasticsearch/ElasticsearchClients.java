@@ -14,20 +14,13 @@ import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
+import io.newsflow.core.http.TrustedCertificates;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Collection;
 
 /** Builds the Elasticsearch Java API client over the low-level REST client, with timeouts, credentials and TLS trust. */
 public final class ElasticsearchClients {
@@ -77,22 +70,8 @@ public final class ElasticsearchClients {
      * @throws InvalidSettingException if the file holds no readable certificate
      */
     static SSLContext trusting(Path caCertificate) {
-        try (InputStream in = Files.newInputStream(caCertificate)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certificates.isEmpty()) {
-                throw new CertificateException("no certificate in the file");
-            }
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int index = 0;
-            for (Certificate certificate : certificates) {
-                trusted.setCertificateEntry("ca-" + index++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+        try {
+            return TrustedCertificates.sslContext(caCertificate);
         } catch (IOException | GeneralSecurityException e) {
             throw new InvalidSettingException(ElasticsearchConnection.CA_CERT + "=" + caCertificate
                     + " cannot be used: expected a PEM CA certificate (-----BEGIN CERTIFICATE-----), " + e.getMessage());
