@@ -1,5 +1,6 @@
 package io.newsflow.deploy.pipeline;
 
+import io.newsflow.deploy.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.ArticleId;
@@ -43,10 +44,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The walking skeleton end to end, on the real Kafka broker and Elasticsearch node: a local web site serves an RSS
@@ -175,7 +174,7 @@ class PipelineEndToEndIT {
         startServices();
         // Two more polls of each feed by the new instances: any article they re-published would be on the topic by then,
         // because a feed's state is written in the same transaction as its articles.
-        await("both feeds polled twice after the restart", () -> {
+        Await.until("both feeds polled twice after the restart", PIPELINE_TIMEOUT, () -> {
             Map<String, Long> polls = polls();
             return polls.getOrDefault(rssFeed, 0L) >= pollsBefore.get(rssFeed) + 2
                     && polls.getOrDefault(atomFeed, 0L) >= pollsBefore.get(atomFeed) + 2;
@@ -215,7 +214,7 @@ class PipelineEndToEndIT {
         String query = """
                 {"query":{"match":{"text":{"query":"%s","operator":"and"}}},"version":true}""".formatted(text);
         JsonNode[] hit = new JsonNode[1];
-        await("one document matching '" + text + "'", () -> {
+        Await.until("one document matching '" + text + "'", PIPELINE_TIMEOUT, () -> {
             JsonNode hits = search(query).path("hits").path("hits");
             hit[0] = hits.size() == 1 ? hits.get(0) : null;
             return hit[0] != null;
@@ -276,18 +275,4 @@ class PipelineEndToEndIT {
         return labels;
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + PIPELINE_TIMEOUT.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for " + what);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.deploy.run;
 
+import io.newsflow.deploy.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.Attribution;
@@ -45,7 +46,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -81,7 +81,7 @@ class ServiceShutdownIT {
         ServiceProcess first = start(logs.resolve("first"));
         Thread producing = Thread.ofPlatform().name("shutdown-it-producer").start(this::produceArticles);
         try {
-            await("the first articles indexed", () -> indexedOf(ids) > 0);
+            Await.until("the first articles indexed", TIMEOUT, () -> indexedOf(ids) > 0);
             long stopping = System.nanoTime();
             first.stop(GRACE);
             Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
@@ -104,7 +104,7 @@ class ServiceShutdownIT {
         // Documents are keyed by article id, so N hits for the N ids is each article once. The index may hold other
         // tests' articles too: the group reads the shared topic from its start.
         try (ServiceProcess second = start(logs.resolve("second"))) {
-            await(ARTICLES + " articles indexed after the restart", () -> indexedOf(ids) == ARTICLES);
+            Await.until(ARTICLES + " articles indexed after the restart", TIMEOUT, () -> indexedOf(ids) == ARTICLES);
         }
     }
 
@@ -120,7 +120,7 @@ class ServiceShutdownIT {
         env.put("NEWSFLOW_BULK_MAX_DOCS", "25");
         ServiceProcess service = ServiceProcess.start(repositoryRoot(), SERVICE, env, logDir);
         try {
-            await(SERVICE + " started (log " + service.logFile() + ")", () -> {
+            Await.until(SERVICE + " started (log " + service.logFile() + ")", TIMEOUT, () -> {
                 if (!service.isAlive()) {
                     fail(SERVICE + " exited on start; see " + service.logFile());
                 }
@@ -249,18 +249,4 @@ class ServiceShutdownIT {
         throw new IllegalStateException("no directory with " + SERVICE + "/ above " + Path.of("").toAbsolutePath());
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for " + what);
-            }
-        }
-    }
 }
