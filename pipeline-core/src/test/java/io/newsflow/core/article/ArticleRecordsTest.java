@@ -127,6 +127,18 @@ class ArticleRecordsTest {
     }
 
     @Test
+    void a_revision_counts_from_1_and_an_absent_one_is_the_first() {
+        RawArticle first = raw(1, ArticleId.of(URL), URL, FEED, null, null, FETCHED);
+
+        assertThat(first.revision()).isEqualTo(1);
+        assertThat(first.withRevision(0).revision()).isEqualTo(1);
+        assertThat(first.withRevision(4).revision()).isEqualTo(4);
+        assertThatThrownBy(() -> first.withRevision(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("revision -1 of article " + first.id() + " is negative");
+    }
+
+    @Test
     void lists_may_be_absent_but_hold_no_nulls() {
         assertThat(new Attribution(null, null, null).authors()).isEmpty();
 

@@ -14,6 +14,7 @@ import io.newsflow.core.article.CitedSource;
 import io.newsflow.core.article.CitedSource.Kind;
 import io.newsflow.core.article.DateSource;
 import io.newsflow.core.article.EnrichedArticle;
+import io.newsflow.core.article.FeedItemValues;
 import io.newsflow.core.article.FeedRef;
 import io.newsflow.core.article.PublisherInfo;
 import io.newsflow.core.article.RawArticle;
@@ -217,6 +218,17 @@ class ArticleSchemaTest {
     }
 
     @Test
+    void a_provenance_naming_an_unknown_source_or_a_revision_below_one_is_rejected() {
+        ObjectNode unknownSource = tree(fullRaw(DateSource.PAGE));
+        ((ObjectNode) unknownSource.at("/provenance")).put("title", "guesswork");
+        ObjectNode revisionZero = tree(fullRaw(DateSource.PAGE));
+        revisionZero.put("revision", 0);
+
+        assertSingleError(RAW.validate(unknownSource), "enum", "/provenance/title:");
+        assertSingleError(RAW.validate(revisionZero), "minimum", "/revision:");
+    }
+
+    @Test
     void topic_tags_outside_the_vocabulary_or_the_score_range_are_rejected() {
         ObjectNode bareCode = tree(fullEnriched());
         ((ObjectNode) bareCode.at("/topics/0")).put("code", "11000000");
@@ -234,7 +246,11 @@ class ArticleSchemaTest {
                 "Talks resume in Geneva", TEXT, "Talks resume on Monday, both sides say.",
                 List.of("Jane Doe", "John Roe"), "en-GB", "Example News",
                 publishedAtSource == DateSource.NONE ? null : OffsetDateTime.parse("2024-11-27T10:15:00+03:00"), publishedAtSource,
-                OffsetDateTime.parse("2024-11-27T12:40:30.5+03:00"), Instant.parse("2024-11-27T09:41:07.123456789Z"));
+                OffsetDateTime.parse("2024-11-27T12:40:30.5+03:00"), Instant.parse("2024-11-27T09:41:07.123456789Z"),
+                "https://www.example.com/img/geneva.jpg", "World", List.of("Geneva", "peace talks"), false, 2,
+                Map.of("title", "json-ld", "publishedAt", "opengraph", "authors", "meta", "url", "html"),
+                new FeedItemValues("Talks to resume in Geneva", ARTICLE_URL + "&utm_source=rss",
+                        OffsetDateTime.parse("2024-11-27T10:14:00+03:00"), List.of("Jane Doe")));
     }
 
     private static EnrichedArticle fullEnriched() {

@@ -6,6 +6,7 @@ import io.newsflow.core.article.Attribution;
 import io.newsflow.core.article.CitedSource;
 import io.newsflow.core.article.DateSource;
 import io.newsflow.core.article.EnrichedArticle;
+import io.newsflow.core.article.FeedItemValues;
 import io.newsflow.core.article.FeedRef;
 import io.newsflow.core.article.RawArticle;
 import io.newsflow.core.article.TopicTag;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +47,34 @@ class JsonTest {
         assertThat(json).doesNotContain("\"summary\"").doesNotContain("\"modifiedAt\"");
         String withExtra = json.replace("{\"schemaVersion\"", "{\"addedLater\":{\"x\":1},\"schemaVersion\"");
         assertThat(Json.fromString(withExtra, RawArticle.class)).isEqualTo(article);
+    }
+
+    @Test
+    void a_record_written_before_page_metadata_and_revisions_existed_reads_as_revision_1() {
+        ObjectNode json = tree(article);
+        json.remove(List.of("revision", "keywords", "provenance"));
+
+        RawArticle old = Json.fromString(json.toString(), RawArticle.class);
+
+        assertThat(old.revision()).isEqualTo(1);
+        assertThat(old.keywords()).isEmpty();
+        assertThat(old.provenance()).isEmpty();
+        assertThat(old).isEqualTo(article);
+    }
+
+    @Test
+    void page_metadata_and_the_feed_items_own_values_survive_a_round_trip() {
+        RawArticle full = new RawArticle(article.schemaVersion(), article.id(), article.url(), article.itemUrl(),
+                article.feed(), article.title(), article.text(), null, article.authors(), "en", "Example",
+                article.publishedAt(), DateSource.PAGE, null, article.fetchedAt(), "https://example.com/a.jpg", "World",
+                List.of("talks"), true, 3, Map.of("title", "json-ld"),
+                new FeedItemValues("Feed title", "https://example.com/a?utm_source=rss",
+                        OffsetDateTime.parse("2024-11-27T09:15:00+02:00"), List.of("Jane Doe")));
+
+        RawArticle back = Json.fromString(Json.toString(full), RawArticle.class);
+
+        assertThat(back).isEqualTo(full);
+        assertThat(back.feedItem().publishedAt().getOffset().getTotalSeconds()).isEqualTo(2 * 3600);
     }
 
     @Test
