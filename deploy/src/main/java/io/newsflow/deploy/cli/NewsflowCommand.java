@@ -1,12 +1,14 @@
 package io.newsflow.deploy.cli;
 
+import io.newsflow.deploy.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ./newsflow} command line. */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "Newsflow 0.1",
         description = "Event-driven news ingestion: feeds -> Kafka -> enrichment -> Elasticsearch.",
-        subcommands = {UpCommand.class, StackCommand.class, FeedsCommand.class, DeadLetterCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, StackCommand.class, FeedsCommand.class, DeadLetterCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCommand implements Runnable {
 
     @CommandLine.Spec
