@@ -29,9 +29,16 @@ public final class Settings {
         return new Settings(System.getenv());
     }
 
+    /**
+     * The value, stripped of surrounding whitespace (a stray space from a YAML file or shell quoting), except for a
+     * secret: a password may begin or end with a space, so it is taken exactly as given.
+     */
     public String string(String name, String defaultValue) {
         String value = values.get(name);
-        return value == null || value.isBlank() ? defaultValue : value.strip();
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return isSecret(name) ? value : value.strip();
     }
 
     /** A value that must be given. */
@@ -99,9 +106,12 @@ public final class Settings {
     }
 
     private static String shown(String name, String raw) {
+        return isSecret(name) ? "(hidden)" : raw;
+    }
+
+    private static boolean isSecret(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return upper.contains("PASSWORD") || upper.contains("SECRET") || upper.contains("TOKEN") || upper.contains("KEY")
-                ? "(hidden)" : raw;
+        return upper.contains("PASSWORD") || upper.contains("SECRET") || upper.contains("TOKEN") || upper.contains("KEY");
     }
 
     private static boolean parseBoolean(String raw) {

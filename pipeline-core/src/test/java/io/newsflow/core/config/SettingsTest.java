@@ -38,6 +38,14 @@ class SettingsTest {
     }
 
     @Test
+    void values_are_stripped_but_secrets_are_taken_exactly_as_given() {
+        Settings settings = new Settings(Map.of("NEWSFLOW_FEEDS", " feeds.opml\n", "NEWSFLOW_ES_PASSWORD", " pass word "));
+
+        assertThat(settings.string("NEWSFLOW_FEEDS", null)).isEqualTo("feeds.opml");
+        assertThat(settings.string("NEWSFLOW_ES_PASSWORD", null)).isEqualTo(" pass word ");
+    }
+
+    @Test
     void secret_values_are_not_repeated_in_messages() {
         Settings settings = new Settings(Map.of("NEWSFLOW_ES_PASSWORD_TTL", "hunter2"));
         assertThatThrownBy(() -> settings.duration("NEWSFLOW_ES_PASSWORD_TTL", null))
