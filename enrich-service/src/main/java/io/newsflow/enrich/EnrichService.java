@@ -9,8 +9,15 @@ import io.newsflow.core.runtime.HealthCheck;
 import io.newsflow.core.runtime.Service;
 import io.newsflow.enrich.attribution.CitedSourceFinder;
 import io.newsflow.enrich.attribution.Organisations;
+import io.newsflow.enrich.attribution.Persons;
 import io.newsflow.enrich.attribution.PublisherRegistry;
 import io.newsflow.enrich.attribution.PublisherResolver;
+import io.newsflow.enrich.attribution.SyndicationDetector;
+import io.newsflow.enrich.entities.EntityFinder;
+import io.newsflow.enrich.keywords.KeywordExtractor;
+import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.places.Gazetteer;
+import io.newsflow.enrich.places.PlaceFinder;
 import io.newsflow.enrich.stream.EnrichTopology;
 import io.newsflow.enrich.stream.ReplaceThreadOnError;
 import io.newsflow.enrich.stream.StreamFailureListener;
@@ -65,8 +72,17 @@ public final class EnrichService implements Service {
 
     /** The enricher with the bundled data files and the given publisher registry. */
     public static Enricher enricher(PublisherRegistry registry) {
-        return new Enricher(new PublisherResolver(registry), new CitedSourceFinder(registry, Organisations.bundled()),
-                new TopicTagger(Taxonomy.bundled()), Clock.systemUTC());
+        return enricher(registry, Clock.systemUTC());
+    }
+
+    /** The enricher with the bundled data files, the given publisher registry, stamping articles by {@code clock}. */
+    public static Enricher enricher(PublisherRegistry registry, Clock clock) {
+        Organisations organisations = Organisations.bundled();
+        Persons persons = Persons.bundled();
+        return new Enricher(new Enricher.Steps(new PublisherResolver(registry), new CitedSourceFinder(registry, organisations, persons),
+                new SyndicationDetector(registry), new TopicTagger(Taxonomy.bundled()), new KeywordExtractor(),
+                LanguageDetector.bundled(), new EntityFinder(registry, organisations, persons), new PlaceFinder(Gazetteer.bundled())),
+                clock);
     }
 
     private static PublisherRegistry registry(EnrichConfig config) {

@@ -134,7 +134,7 @@ class PipelineEndToEndIT {
         assertThat(topicCodes(article)).isNotEmpty();
         assertThat(topicLabels(article)).anySatisfy(label -> assertThat(label).containsAnyOf("conflict", "diplomacy", "peace", "defence"));
 
-        assertThat(topicLabels(leagueFinal.path("_source"))).contains("sport");
+        assertThat(topicLabels(leagueFinal.path("_source"))).contains("soccer");
         assertThat(topicCodes(glacier.path("_source"))).isNotEmpty();
         assertThat(glacier.path("_source").path("publisher").path("name").asText()).isEqualTo("Test Tribune");
         assertThat(leagueFinal.path("_source").path("publisher").path("name").asText()).isEqualTo("Test Ledger");

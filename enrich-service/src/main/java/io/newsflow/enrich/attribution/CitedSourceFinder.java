@@ -17,23 +17,30 @@ import java.util.regex.Pattern;
  * ("according to", "citing", "по данным"), anonymity cues, anonymous phrases ("people familiar with the matter")
  * and wire credits at the start of a paragraph ("(Reuters) -", "/TASS/"). Each source phrase is then classified
  * (outlet, person, organisation, anonymous, unnamed media, document) and linked to the entity it names when the
- * publisher registry or the organisation list knows it.
+ * publisher registry or the organisation list knows it. At most {@value #MAX_CITED_SOURCES} per text, the first ones.
  */
 public final class CitedSourceFinder {
 
     private static final int MAX_PHRASE_TOKENS = 8;
     private static final int MAX_PARENTHETICAL_TOKENS = 14;
     private static final int MAX_NAME_TOKENS = 4;
+    /**
+     * More attributions than any article has (a long interview has a few dozen); a text with more is a pathological
+     * one, and keeping them all would make the enriched record, which repeats each one's sentence, grow without bound.
+     */
+    static final int MAX_CITED_SOURCES = 200;
     /** An optional dateline in capitals ("KYIV, Nov 21", "MOSCOW, November 21.") and the credit itself. */
     private static final Pattern WIRE_CREDIT = Pattern.compile(
             "^(?:\\p{Lu}[\\p{Lu} .'’-]{1,40}(?:,[\\p{L}\\p{N} .]{0,30})?\\s*)?(?:(?<paren>\\((?<parenName>[^()\\n]{2,40})\\)\\s*[-–—])|(?<slash>/(?<slashName>[^/\\n]{2,30})/))");
 
     private final PublisherRegistry registry;
     private final Organisations organisations;
+    private final Persons persons;
 
-    public CitedSourceFinder(PublisherRegistry registry, Organisations organisations) {
+    public CitedSourceFinder(PublisherRegistry registry, Organisations organisations, Persons persons) {
         this.registry = registry;
         this.organisations = organisations;
+        this.persons = persons;
     }
 
     /** The cited sources of {@code text}, in text order; offsets are into {@code text}. */
@@ -44,9 +51,49 @@ public final class CitedSourceFinder {
         List<CitedSource> found = new ArrayList<>();
         for (Sentence sentence : Sentences.split(text)) {
             found.addAll(new SentenceScan(text, sentence).scan());
+            if (found.size() >= MAX_CITED_SOURCES) {
+                break;
+            }
         }
         found.sort(Comparator.comparingInt(CitedSource::start));
-        return found.stream().map(source -> withFullName(text, source)).toList();
+        found = found.subList(0, Math.min(found.size(), MAX_CITED_SOURCES));
+        return found.stream().map(source -> known(withFullName(text, withNamedRole(text, source)))).toList();
+    }
+
+    /** A person the curated list knows links to their canonical name: "Путина" to "Vladimir Putin". */
+    private CitedSource known(CitedSource source) {
+        if (source.kind() != Kind.PERSON || source.entity() == null) {
+            return source;
+        }
+        Persons.Person person = persons.named(source.entity());
+        return person == null ? source : new CitedSource(source.text(), source.kind(), person.name(), source.cue(),
+                source.sentence(), source.start(), source.end());
+    }
+
+    /**
+     * "The mayor said" links to the person the text names with that title elsewhere ("Mayor Vitali Klitschko");
+     * a role the text names no one for stays a person without an entity.
+     */
+    private static CitedSource withNamedRole(String text, CitedSource source) {
+        if (source.kind() != Kind.PERSON || source.entity() != null) {
+            return source;
+        }
+        String[] words = source.text().split("\\s+");
+        String role = words[words.length - 1];
+        if (!CueLexicon.TITLES.contains(role.toLowerCase(Locale.ROOT))) {
+            return source;
+        }
+        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])(?iu:" + Pattern.quote(role) + ")\\s+(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})")
+                .matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            String first = name.substring(0, name.indexOf(' ')).toLowerCase(Locale.ROOT);
+            if (!CueLexicon.TITLES.contains(first) && !CueLexicon.STOP.contains(first)) {
+                return new CitedSource(source.text(), source.kind(), name, source.cue(), source.sentence(), source.start(),
+                        source.end());
+            }
+        }
+        return source;
     }
 
     /** A surname alone ("Putin said") links to the full name the text gives elsewhere ("Vladimir Putin"). */
@@ -163,7 +210,7 @@ public final class CitedSourceFinder {
                 int from = tokenStartingAt(sentence.start() + m.start());
                 int to = tokenEndingAt(sentence.start() + m.end());
                 if (from >= 0 && to >= from) {
-                    String group = m.group("cue") != null ? "cue" : "cueRu";
+                    String group = m.group("cue") != null ? "cue" : m.group("cueRu") != null ? "cueRu" : "cueIn";
                     String cue = sentence.text().substring(m.start(group), m.end(group));
                     anonymousPhrases.add(new Candidate(from, to, to, cue, true));
                 }
@@ -368,7 +415,20 @@ public final class CitedSourceFinder {
                     break;
                 }
             }
+            if (!isHead(tokens.get(head))) {
+                // Russian and Ukrainian put modifiers after the head: "мэр города", "представник міністерства".
+                for (int j = from; j < to; j++) {
+                    if (isLexiconNoun(tokens.get(j)) && isCyrillic(tokens.get(j))) {
+                        head = j;
+                        break;
+                    }
+                }
+            }
             return isHead(tokens.get(head)) ? new Candidate(from, to, head, cue, false) : null;
+        }
+
+        private static boolean isCyrillic(Token t) {
+            return Character.UnicodeBlock.of(t.text().charAt(0)) == Character.UnicodeBlock.CYRILLIC;
         }
 
         private boolean isHead(Token t) {
@@ -426,13 +486,14 @@ public final class CitedSourceFinder {
             return new CitedSource(phrase, kind, entity, c.cue(), sentence.text(), phraseStart, phraseEnd);
         }
 
-        /** "a diplomat", "two officials", "sources", "источник": a role that names nobody. */
+        /** "a diplomat", "two officials", "sources", "источник": a role that deliberately names nobody. */
         private boolean isAnonymousRole(Candidate c) {
             Token first = tokens.get(c.from());
             Token head = tokens.get(c.head());
             boolean definite = first.lower().equals("the") || tokens.subList(c.from(), c.head()).stream().anyMatch(Token::isPossessive);
-            return !definite && (CueLexicon.INDEFINITE.contains(first.lower()) || CueLexicon.ANONYMOUS_ROLES.contains(head.lower())
-                    || head.lower().endsWith("s"));
+            // Only roles that stand for concealed people ("sources", "officials") are anonymous without an article;
+            // "economists said" names a kind of person, not a concealed one.
+            return !definite && (CueLexicon.INDEFINITE.contains(first.lower()) || CueLexicon.ANONYMOUS_ROLES.contains(head.lower()));
         }
 
         /** The person's name at the end of the phrase, without titles and names of organisations ("Vladimir Putin"). */

@@ -15,7 +15,8 @@ final class CueLexicon {
     private CueLexicon() {
     }
 
-    static final Set<String> VERBS = Set.of(
+    // Set.copyOf: a form Russian and Ukrainian write alike ("заявило") is listed in each.
+    static final Set<String> VERBS = Set.copyOf(List.of(
             "said", "says", "say", "told", "tells", "stated", "announced", "announces", "confirmed", "confirms",
             "reported", "reports", "report", "wrote", "writes", "added", "adds", "noted", "notes", "claimed", "claims",
             "warned", "warns", "insisted", "insists", "stressed", "stresses", "declared", "declares", "denied",
@@ -26,11 +27,15 @@ final class CueLexicon {
             "заявил", "заявила", "заявили", "заявляет", "заявляют", "сообщил", "сообщила", "сообщили", "сообщает",
             "сообщают", "рассказал", "рассказала", "рассказали", "отметил", "отметила", "отметили", "подчеркнул",
             "подчеркнула", "пишет", "пишут", "передает", "передаёт", "уточнил", "уточнила", "добавил", "добавила",
-            "признал", "признала",
+            "признал", "признала", "сказал", "сказала", "сказали", "сообщило", "заявило", "считает", "считают",
+            "полагает", "полагают", "подтвердил", "подтвердила", "подтвердили", "написал", "написала", "отмечает",
+            "отмечают", "объявил", "объявила", "пояснил", "пояснила",
             // Ukrainian
             "заявив", "заявляє", "заявляють", "повідомив", "повідомила", "повідомили", "повідомляє", "повідомляють",
             "розповів", "розповіла", "зазначив", "зазначила", "наголосив", "наголосила", "пише", "пишуть", "передає",
-            "додав", "додала", "уточнив", "визнав", "визнала");
+            "додав", "додала", "уточнив", "визнав", "визнала", "сказав", "повідомило", "заявило", "вважає",
+            "вважають", "підтвердив", "підтвердила", "підтвердили", "написав", "написала", "зазначає", "зазначають",
+            "оголосив", "оголосила", "пояснив", "пояснила"));
 
     /** Verbs of languages with free word order: the source may follow them without a comma. */
     static final Set<String> FREE_ORDER_VERBS = Set.copyOf(VERBS.stream()
@@ -71,11 +76,15 @@ final class CueLexicon {
                     + "(?:matter|situation|talks|negotiations|discussions|plans?|thinking|deliberations|decision|proposal"
                     + "|issue|investigation|process|conversations?|meeting|report|document)"
                     + "|(?:(?:хорошо\\s+)?(?<cueRu>осведомл[её]нн\\p{L}+|информированн\\p{L}+|поінформован\\p{L}+|обізнан\\p{L}+)\\s+"
-                    + "(?:источник\\p{L}*|джерел\\p{L}*))",
+                    + "(?:источник\\p{L}*|джерел\\p{L}*))"
+                    // "источник в правительстве", "джерело в уряді": a source placed only by where it works.
+                    + "|(?:(?<cueIn>источник\\p{L}*|собеседник\\p{L}*|джерел\\p{L}*|співрозмовник\\p{L}*)\\s+(?:в|во|у|из|з|із|близк\\p{L}+\\s+к|близьк\\p{L}+\\s+до)\\s+"
+                    + "\\p{L}+(?:\\s+(?!\\p{L}*(?:сообщ|заяв|повідом|рассказ|розпов|говор|сказ))\\p{L}+)?)",
             Pattern.UNICODE_CHARACTER_CLASS);
 
     static final List<String> ANONYMOUS_PHRASE_HINTS = List.of(
-            "familiar", "close to", "briefed", "knowledge", "aware", "осведомл", "информирован", "поінформован", "обізнан");
+            "familiar", "close to", "briefed", "knowledge", "aware", "осведомл", "информирован", "поінформован", "обізнан",
+            "источник", "собеседник", "джерел", "співрозмовник");
 
     /** Whether {@code lowercase} text contains any of {@code hints}, so that their pattern may match it. */
     static boolean hasAny(String lowercase, List<String> hints) {
@@ -139,7 +148,8 @@ final class CueLexicon {
             "witness", "witnesses", "resident", "residents", "people", "person", "insider", "insiders", "negotiator",
             "negotiators", "representative", "representatives", "investigator", "investigators", "prosecutor",
             "prosecutors", "researcher", "researchers", "economist", "economists", "scientist", "scientists",
-            "governor", "mayor", "lawyer", "lawyers", "executive", "executives", "director", "colleague", "colleagues",
+            "governor", "mayor", "lawyer", "мэр", "мер", "губернатор", "экономист", "экономисты", "економіст",
+            "економісти", "политолог", "политологи", "політолог", "політологи", "военные", "військові", "lawyers", "executive", "executives", "director", "colleague", "colleagues",
             "head", "chairman", "chairwoman", "general", "generals", "soldier", "soldiers", "voter", "voters",
             "источник", "источники", "источника", "источников", "собеседник", "собеседники", "собеседника",
             "представитель", "представители", "министр",
@@ -188,5 +198,6 @@ final class CueLexicon {
             "deputy", "vice", "special", "state", "national", "security", "adviser", "advisor", "of", "former",
             "incoming", "outgoing", "acting", "presidential", "press", "head", "leader", "premier", "sheikh", "prince",
             "президент", "министр", "премьер-министр", "пресс-секретарь", "глава", "представитель", "міністр",
-            "прем'єр-міністр", "прем’єр-міністр", "речник", "речниця", "голова", "представник");
+            "прем'єр-міністр", "прем’єр-міністр", "речник", "речниця", "голова", "представник", "мэр", "мер",
+            "губернатор");
 }

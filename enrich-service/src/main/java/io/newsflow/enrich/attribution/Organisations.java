@@ -17,8 +17,21 @@ public final class Organisations {
 
     private static final String BUNDLED = "/organisations.json";
 
+    /**
+     * @param kind       organisation, government (a government body) or country (a country named for its government)
+     * @param wikidataId its Wikidata item, or null
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Organisation(String name, List<String> aliases) {
+    public record Organisation(String name, List<String> aliases, String kind, String wikidataId) {
+
+        public Organisation {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        /** A country named for its government ("Moscow said") is a place, not an organisation, as an entity. */
+        public boolean isCountry() {
+            return "country".equals(kind);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,14 +39,14 @@ public final class Organisations {
     }
 
     private final NameMatcher names;
+    private final List<Organisation> all;
 
     private Organisations(List<Organisation> organisations) {
+        this.all = List.copyOf(organisations);
         Map<String, String> entityByForm = new HashMap<>();
         for (Organisation organisation : organisations) {
             entityByForm.put(organisation.name(), organisation.name());
-            if (organisation.aliases() != null) {
-                organisation.aliases().forEach(alias -> entityByForm.put(alias, organisation.name()));
-            }
+            organisation.aliases().forEach(alias -> entityByForm.put(alias, organisation.name()));
         }
         this.names = new NameMatcher(entityByForm);
     }
@@ -47,6 +60,10 @@ public final class Organisations {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled " + BUNDLED + ": " + e.getMessage(), e);
         }
+    }
+
+    public List<Organisation> all() {
+        return all;
     }
 
     /** The organisation named in a short phrase ("A high-ranking NATO diplomat"), as a match in that phrase. */

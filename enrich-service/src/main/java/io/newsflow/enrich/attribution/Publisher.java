@@ -13,9 +13,10 @@ import java.util.Locale;
  * @param country  ISO 3166-1 alpha-2 code, or null
  * @param language main language (BCP 47), or null
  * @param kind     wire, national, regional, broadcaster, magazine, aggregator, or null
+ * @param wikidataId its Wikidata item ("Q130879"), or null
  */
 public record Publisher(String id, String name, List<String> aliases, List<String> domains,
-                        String country, String language, String kind) {
+                        String country, String language, String kind, String wikidataId) {
 
     public Publisher {
         if (id == null || id.isBlank() || name == null || name.isBlank()) {

@@ -10,8 +10,13 @@ import java.util.Set;
  * items and paragraphs often lack a full stop); within a line a sentence ends at '.', '!', '?' or '…' (after any
  * closing quotes or brackets) followed by a space and a capital, digit, quote or dash, unless the word before the
  * stop is an abbreviation or an initial ("Mr.", "Gen.", "U.S.", "J.").
+ * A run of text longer than {@value #MAX_SENTENCE_CHARS} characters without a stop is not a sentence but a list, a
+ * table or garbage; it is cut at spaces into pieces of at most that length, so that nothing built per sentence (a cited
+ * source carries its sentence) grows with the size of the whole text.
  */
 public final class Sentences {
+
+    static final int MAX_SENTENCE_CHARS = 1_000;
 
     private static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "sen", "rep", "gov",
@@ -96,6 +101,20 @@ public final class Sentences {
         }
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
+        }
+        while (end - start > MAX_SENTENCE_CHARS) {
+            int cut = start + MAX_SENTENCE_CHARS;
+            while (cut > start && !Character.isWhitespace(text.charAt(cut))) {
+                cut--;
+            }
+            if (cut == start) {
+                cut = start + MAX_SENTENCE_CHARS;
+            }
+            add(text, start, cut, out);
+            start = cut;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
         }
         if (start < end) {
             out.add(new Sentence(text.substring(start, end), start, end));

@@ -22,12 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Enriches one raw article record and forwards the result to the enriched sink, or the input unchanged to the
- * dead-letter sink when it cannot be decoded or enriched. Only failures of the record itself are dead-lettered:
- * a failure to forward (the producer, the broker) propagates so that Kafka Streams retries the transaction.
+ * Enriches one raw article record and forwards the result as an enriched {@link Outcome} (to be put in its story by
+ * {@link StoryProcessor}), or the input unchanged as a dead letter when it cannot be decoded or enriched. Only
+ * failures of the record itself are dead-lettered: a failure to forward (the producer, the broker) propagates so that
+ * Kafka Streams retries the transaction.
  * Each enriched article and each dead letter is counted ({@link StageCounters}, stage {@value #STAGE}).
  */
-final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+final class EnrichProcessor implements Processor<byte[], byte[], byte[], Outcome> {
 
     static final String EVENT_SOURCE = "/newsflow/enrich-service";
     static final String STAGE = "enrich";
@@ -36,7 +37,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
 
     private final Enricher enricher;
     private final StageCounters counters;
-    private ProcessorContext<byte[], byte[]> context;
+    private ProcessorContext<byte[], Outcome> context;
 
     EnrichProcessor(Enricher enricher, StageCounters counters) {
         this.enricher = enricher;
@@ -44,7 +45,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
     }
 
     @Override
-    public void init(ProcessorContext<byte[], byte[]> context) {
+    public void init(ProcessorContext<byte[], Outcome> context) {
         this.context = context;
     }
 
@@ -52,7 +53,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata from = context.recordMetadata()
                 .orElseThrow(() -> new IllegalStateException("a record from a source topic always has metadata"));
-        Record<byte[], byte[]> enriched;
+        Record<byte[], Outcome> enriched;
         try {
             enriched = enrich(record, from);
         } catch (RuntimeException | StackOverflowError e) {
@@ -63,16 +64,15 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
                     .log("dead-lettering {}-{}@{}: {}", from.topic(), from.partition(), from.offset(), e.toString());
             ProducerRecord<byte[], byte[]> dead = DeadLetters.of(STAGE, from.topic(), from.partition(), from.offset(),
                     record.key(), record.value(), record.headers(), e);
-            context.forward(new Record<>(dead.key(), dead.value(), record.timestamp(), dead.headers()),
-                    EnrichTopology.DEADLETTER_SINK);
+            context.forward(new Record<>(dead.key(), Outcome.deadLetter(dead.value()), record.timestamp(), dead.headers()));
             counters.deadLetter(e.getClass().getName());
             return;
         }
-        context.forward(enriched, EnrichTopology.ENRICHED_SINK);
+        context.forward(enriched);
         counters.articles(1);
     }
 
-    private Record<byte[], byte[]> enrich(Record<byte[], byte[]> record, RecordMetadata from) {
+    private Record<byte[], Outcome> enrich(Record<byte[], byte[]> record, RecordMetadata from) {
         RawArticle raw = Json.fromBytes(record.value(), RawArticle.class);
         EnrichedArticle article = enricher.enrich(raw);
         byte[] value = Json.toBytes(article);
@@ -83,7 +83,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], byte[], byte[]>
         log.atInfo().addKeyValue("article.id", article.id()).addKeyValue("feed.id", article.article().feed().id())
                 .log("enriched {} ({}: {} cited sources, topics {})", article.id(), article.attribution().publisher().name(),
                         article.attribution().citedSources().size(), article.topics().stream().map(TopicTag::label).toList());
-        return new Record<>(article.id().getBytes(StandardCharsets.UTF_8), value, record.timestamp(),
+        return new Record<>(article.id().getBytes(StandardCharsets.UTF_8), Outcome.enriched(value), record.timestamp(),
                 CloudEvents.headers(eventId(record, from), CloudEvents.ENRICHED_ARTICLE_TYPE, EVENT_SOURCE,
                         article.enrichedAt()));
     }

@@ -4,9 +4,9 @@ import io.newsflow.core.article.TopicTag;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
  * term once), so a broader topic is never weaker than a narrower one. Its score is
  * {@code 1 - exp(-evidence / 4)}, between 0 and 1. A topic qualifies when its score reaches {@value #THRESHOLD}
  * (evidence of at least 3) from at least {@value #MIN_TERMS} distinct terms. Of the qualifying topics with no
- * qualifying narrower topic, the {@value #MAX_TAGS} strongest are tagged, each with all its broader topics, so that
- * "armed conflict" always comes with "conflict, war and peace". Tags are ordered strongest first, deeper topics
- * first among equals.
+ * qualifying narrower topic (the deepest confident ones), the {@value #MAX_TAGS} strongest are tagged, each with its
+ * level and its broader topics as {@link TopicTag#ancestors()}, so that "armed conflict" always names
+ * "conflict, war and peace" without a tag of its own. Tags are ordered strongest first, deeper topics first among
+ * equals.
  *
  * <p>{@link TopicTag#matched()} shows the evidence as the article has it, not as the rules are written: for each
  * supporting term, its first occurrence in the article (title, then text), lowercased, whitespace inside a phrase
@@ -196,22 +197,23 @@ public final class TopicTagger {
         Set<Topic> broader = candidates.stream()
                 .flatMap(topic -> taxonomy.ancestors(topic.code()).stream())
                 .collect(Collectors.toSet());
-        // The strongest of the narrowest topics are kept, with their broader topics.
-        Set<Topic> kept = new HashSet<>();
-        candidates.stream()
+        // The strongest of the narrowest topics are tagged; their broader topics are named as their ancestors.
+        List<Topic> kept = candidates.stream()
                 .filter(topic -> !broader.contains(topic))
                 .sorted(strongestFirst(scores))
                 .limit(MAX_TAGS)
-                .forEach(topic -> {
-                    kept.add(topic);
-                    kept.addAll(taxonomy.ancestors(topic.code()));
-                });
+                .toList();
         Map<String, Set<String>> matched = matchedForms(kept, found);
         return kept.stream()
-                .sorted(strongestFirst(scores))
                 .map(topic -> new TopicTag(topic.code(), topic.label(), Math.round(scores.get(topic) * 1000) / 1000.0,
-                        List.copyOf(matched.get(topic.code()))))
+                        List.copyOf(matched.get(topic.code())), taxonomy.level(topic.code()), topLevelFirst(topic)))
                 .toList();
+    }
+
+    private List<String> topLevelFirst(Topic topic) {
+        List<String> codes = new ArrayList<>(taxonomy.ancestors(topic.code()).stream().map(Topic::code).toList());
+        Collections.reverse(codes);
+        return codes;
     }
 
     private Comparator<Topic> strongestFirst(Map<Topic, Double> scores) {
@@ -221,7 +223,7 @@ public final class TopicTagger {
     }
 
     /** By topic code: the forms of the terms supporting each tagged topic, strongest first, each once. */
-    private static Map<String, Set<String>> matchedForms(Set<Topic> tagged, Map<Term, Occurrences> found) {
+    private static Map<String, Set<String>> matchedForms(List<Topic> tagged, Map<Term, Occurrences> found) {
         Map<String, Set<String>> forms = new HashMap<>();
         tagged.forEach(topic -> forms.put(topic.code(), new LinkedHashSet<>()));
         // One pass over the terms, strongest first, for all tags; a form two terms share keeps the stronger's place.

@@ -42,4 +42,19 @@ class SentencesTest {
                 .extracting(Sentence::text)
                 .containsExactly("Об этом сообщает ТАСС.", "Переговоры продолжатся.");
     }
+
+    @Test
+    void a_run_without_stops_is_cut_at_spaces_into_pieces_of_bounded_length() {
+        String text = "word and more words, said nobody ".repeat(200);
+
+        List<Sentence> sentences = Sentences.split(text);
+
+        assertThat(sentences).hasSizeGreaterThan(1);
+        assertThat(sentences).allSatisfy(s -> {
+            assertThat(s.text().length()).isLessThanOrEqualTo(Sentences.MAX_SENTENCE_CHARS);
+            assertThat(text.substring(s.start(), s.end())).isEqualTo(s.text());
+        });
+        // Cut between words, not inside one.
+        assertThat(Character.isWhitespace(text.charAt(sentences.get(0).end()))).isTrue();
+    }
 }

@@ -3,6 +3,7 @@ package io.newsflow.enrich.stream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.EnrichedArticle;
 import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.article.Story;
 import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.CloudEvents;
 import io.newsflow.core.kafka.DeadLetters;
@@ -12,6 +13,7 @@ import io.newsflow.core.kafka.Topics;
 import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.SeedArticle;
+import io.newsflow.enrich.TestArticles;
 import io.newsflow.enrich.attribution.PublisherRegistry;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -21,6 +23,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +153,22 @@ class EnrichTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(CloudEvents.header(dead.headers(), DeadLetters.ERROR_MESSAGE)).contains("ftp://example.org/a");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void copiesOfOneStoryFromTwoPublishersShareTheOriginsStoryIdInTheStateStore() {
+        String text = "Grain ships left the port of Odesa on Tuesday under a new corridor agreement, the first convoy since "
+                + "the summer. Insurers agreed to cover the voyages after the navy promised escorts.";
+        RawArticle origin = TestArticles.raw("https://www.reuters.com/world/grain", "Grain ships leave Odesa", text, "2024-11-21T08:00:00Z");
+        RawArticle copy = TestArticles.raw("https://www.bbc.com/news/grain", "Grain ships leave Odesa port", text, "2024-11-21T08:30:00Z");
+        raw.pipeInput(new TestRecord<>(utf8(origin.id()), Json.toBytes(origin), rawHeaders("story-1")));
+        raw.pipeInput(new TestRecord<>(utf8(copy.id()), Json.toBytes(copy), rawHeaders("story-2")));
+
+        List<Story> stories = enriched.readValuesToList().stream()
+                .map(value -> Json.fromBytes(value, EnrichedArticle.class).story()).toList();
+        assertThat(stories).containsExactly(new Story(origin.id(), true, List.of()), new Story(origin.id(), false, List.of("Reuters")));
+        KeyValueStore<String, String> store = driver.getKeyValueStore(EnrichTopology.STORY_STORE);
+        assertThat(store.get("article:" + copy.id())).contains(origin.id());
     }
 
     private static Headers rawHeaders(String eventId) {

@@ -36,7 +36,7 @@ public record CitedSource(String text, Kind kind, String entity, String cue, Str
     public enum Kind {
         /** A news outlet or agency: "Bloomberg reports". */
         OUTLET,
-        /** A named person: "Vladimir Putin said". */
+        /** A person, named ("Vladimir Putin said", entity set) or known only by role ("the mayor", "economists"; entity null unless the text names who holds the role). */
         PERSON,
         /** An organisation or government body: "the Kremlin said". */
         ORGANISATION,

@@ -13,11 +13,17 @@ import io.newsflow.core.article.Attribution;
 import io.newsflow.core.article.CitedSource;
 import io.newsflow.core.article.CitedSource.Kind;
 import io.newsflow.core.article.DateSource;
+import io.newsflow.core.article.DetectedLanguage;
 import io.newsflow.core.article.EnrichedArticle;
+import io.newsflow.core.article.Entity;
 import io.newsflow.core.article.FeedItemValues;
 import io.newsflow.core.article.FeedRef;
+import io.newsflow.core.article.GeoPoint;
+import io.newsflow.core.article.Place;
 import io.newsflow.core.article.PublisherInfo;
 import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.article.Story;
+import io.newsflow.core.article.Syndication;
 import io.newsflow.core.article.TopicTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -268,10 +274,21 @@ class ArticleSchemaTest {
                 new PublisherInfo("example-news", "Example News", "example.com", "GB", "national", "registry"),
                 List.of("Jane Doe", "John Roe"), sources);
         List<TopicTag> topics = List.of(
-                new TopicTag("medtop:11000000", "politics and government", 0.82, List.of("talks", "Kremlin")),
-                new TopicTag("medtop:16000000", "conflict, war and peace", 0.35, List.of("draft")));
+                new TopicTag("medtop:20000565", "peace process", 0.82, List.of("talks", "Kremlin"), 3,
+                        List.of("medtop:16000000", "medtop:20000564")),
+                new TopicTag("medtop:11000000", "politics and government", 0.35, List.of("draft"), 1, List.of()));
+        List<Entity> entities = List.of(
+                new Entity("Vladimir Putin", Entity.Kind.PERSON, "Q7747", 1, true),
+                new Entity("Kremlin", Entity.Kind.ORGANISATION, "Q20800", 1, false),
+                new Entity("Bloomberg", Entity.Kind.OUTLET, "Q14270642", 1, true),
+                new Entity("Geneva", Entity.Kind.PLACE, "Q71", 1, true));
+        List<Place> places = List.of(new Place("Geneva", "Geneva", Place.Kind.CITY, "CH", new GeoPoint(46.20222, 6.14569),
+                2660646L, "Q71", 1, true));
         return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, fullRaw(DateSource.PAGE), attribution, topics,
-                Instant.parse("2024-11-27T09:41:09.25Z"));
+                Instant.parse("2024-11-27T09:41:09.25Z"), new DetectedLanguage("en", 0.97, DetectedLanguage.DETECTED),
+                List.of("talks", "draft"), entities, places,
+                Syndication.of("Bloomberg", "Q14270642", "The editors are not responsible for content taken from other sources."),
+                new Story(ArticleId.of(ARTICLE_URL), true, List.of("Other News")));
     }
 
     private static CitedSource cited(String text, Kind kind, String entity, String cue, String sentence) {
