@@ -9,7 +9,6 @@ import org.jsoup.select.NodeVisitor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * HTML as plain text the way the article records carry it: one paragraph per block element (p, headings, list
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class HtmlText {
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
     private static final String PARAGRAPH_BREAK = "\n\n";
 
     private HtmlText() {
@@ -36,7 +34,7 @@ public final class HtmlText {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    current.append(SPACES.matcher(text.getWholeText()).replaceAll(" "));
+                    appendCollapsed(current, text.getWholeText());
                 } else if (node instanceof Element element) {
                     if (element.nameIs("br")) {
                         current.append('\n');
@@ -65,16 +63,43 @@ public final class HtmlText {
         return of(Jsoup.parseBodyFragment(html).body());
     }
 
-    private static void flush(StringBuilder current, List<String> paragraphs) {
-        List<String> lines = new ArrayList<>();
-        for (String line : current.toString().split("\n")) {
-            String stripped = SPACES.matcher(line).replaceAll(" ").strip();
-            if (!stripped.isEmpty()) {
-                lines.add(stripped);
+    /** Appends {@code text} with each run of whitespace (no-break spaces too) as one space. */
+    private static void appendCollapsed(StringBuilder out, String text) {
+        boolean space = out.length() > 0 && out.charAt(out.length() - 1) == ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (!space) {
+                    out.append(' ');
+                    space = true;
+                }
+            } else {
+                out.append(c);
+                space = false;
             }
         }
-        if (!lines.isEmpty()) {
-            paragraphs.add(String.join("\n", lines));
+    }
+
+    /** Ends the current paragraph: its lines ({@code <br>}) stripped, empty ones dropped. */
+    private static void flush(StringBuilder current, List<String> paragraphs) {
+        StringBuilder paragraph = new StringBuilder(current.length());
+        int start = 0;
+        while (start <= current.length()) {
+            int end = current.indexOf("\n", start);
+            if (end < 0) {
+                end = current.length();
+            }
+            String line = current.substring(start, end).strip();
+            if (!line.isEmpty()) {
+                if (paragraph.length() > 0) {
+                    paragraph.append('\n');
+                }
+                paragraph.append(line);
+            }
+            start = end + 1;
+        }
+        if (paragraph.length() > 0) {
+            paragraphs.add(paragraph.toString());
         }
         current.setLength(0);
     }
