@@ -5,6 +5,7 @@ import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.http.HttpFetcher;
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.TopicSetup;
+import io.newsflow.core.kafka.Topics;
 import io.newsflow.core.runtime.HealthCheck;
 import io.newsflow.core.runtime.Service;
 import io.newsflow.ingest.extract.ArticleExtractor;
@@ -12,13 +13,17 @@ import io.newsflow.ingest.feed.ArticleAssembler;
 import io.newsflow.ingest.feed.FeedListReader;
 import io.newsflow.ingest.feed.FeedParser;
 import io.newsflow.ingest.feed.FeedPoller;
-import io.newsflow.ingest.feed.KafkaSubscriptions;
+import io.newsflow.ingest.feed.AssignedSubscriptions;
+import io.newsflow.ingest.feed.FeedHealthMetrics;
+import io.newsflow.ingest.feed.NetworkWatch;
 import io.newsflow.ingest.feed.PollLoop;
 import io.newsflow.ingest.fetch.PageFetcher;
+import io.newsflow.ingest.fetch.RobotsRules;
 import io.newsflow.ingest.publish.KafkaPublisher;
 import io.newsflow.ingest.publish.PublishException;
-import io.newsflow.ingest.state.CompactedTopicReader;
 import io.newsflow.ingest.state.FeedStates;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +31,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * ingest-service: subscribes the configured feed list, then polls the feeds of {@code news.feeds} and publishes
- * their new articles to {@code news.articles.raw}, with each feed's state in {@code news.ingest.state}.
+ * ingest-service: subscribes the configured feed list, then polls the feeds of the {@code news.feeds} partitions its
+ * consumer group assigns to it and publishes their new articles to {@code news.articles.raw}, with each feed's state
+ * in {@code news.ingest.state}.
  * Ready while its transactional producer is initialised and the poll loop runs.
  */
 public final class IngestService implements Service {
@@ -42,13 +49,18 @@ public final class IngestService implements Service {
     private static final Duration SUBSCRIPTION_REFRESH = Duration.ofSeconds(30);
     private static final Duration TOPIC_READ_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** Transport failures on this many hosts within the window, with no response from any, mean our network is down. */
+    private static final int NETWORK_DOWN_HOSTS = 5;
+    private static final Duration NETWORK_WINDOW = Duration.ofMinutes(2);
+    /** How long a site's robots.txt is trusted before it is fetched again. */
+    private static final Duration ROBOTS_TTL = Duration.ofHours(24);
 
     private final IngestConfig config;
     private final MeterRegistry registry;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     // Set by start(), read by readiness() on the health endpoint's threads.
     private volatile KafkaPublisher publisher;
-    private CompactedTopicReader feedsReader;
+    private AssignedSubscriptions assignment;
     private volatile PollLoop loop;
 
     /** @param registry where polls, fetches, published articles and dead letters are counted */
@@ -62,7 +74,15 @@ public final class IngestService implements Service {
         // A bad feed list is reported before Kafka is touched.
         List<FeedSubscription> feeds = config.feedList().map(new FeedListReader()::read).orElse(List.of());
         TopicSetup.ensureTopics(config.kafka(), config.topics());
-        publisher = KafkaPublisher.to(config.kafka(), config.transactionalId(), registry);
+        FeedStates states = new FeedStates();
+        String groupClient = "newsflow-ingest-" + config.instanceId();
+        Map<String, Object> groupConfig = KafkaConfigs.consumer(config.kafka(), groupClient + "-feeds", config.groupId());
+        // Cooperative: a rebalance moves only the partitions that change owner; the others keep being polled.
+        groupConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        assignment = new AssignedSubscriptions(new KafkaConsumer<>(groupConfig),
+                () -> new KafkaConsumer<>(KafkaConfigs.consumer(config.kafka(), groupClient + "-reader", null)),
+                states, TOPIC_READ_TIMEOUT, failure);
+        publisher = KafkaPublisher.to(config.kafka(), config.transactionalId(), registry, assignment);
         try {
             publisher.open();
             if (!feeds.isEmpty()) {
@@ -72,24 +92,18 @@ public final class IngestService implements Service {
         } catch (PublishException e) {
             throw new IllegalStateException("cannot publish to Kafka at " + config.kafka().bootstrapServers() + ": " + e.getMessage(), e);
         }
-        FeedStates states;
-        try (CompactedTopicReader stateReader = reader("state")) {
-            states = FeedStates.load(stateReader);
-        }
-        feedsReader = reader("feeds");
         HttpFetcher http = new HttpFetcher(config.fetch());
         Clock clock = Clock.systemUTC();
-        FeedPoller poller = new FeedPoller(http, new FeedParser(), new PageFetcher(http), new ArticleExtractor(),
-                new ArticleAssembler(), publisher, clock, registry);
+        FeedPoller poller = new FeedPoller(http, new FeedParser(), new PageFetcher(http, new RobotsRules(http, clock, ROBOTS_TTL)), new ArticleExtractor(),
+                new ArticleAssembler(), publisher, clock, registry, config.schedule(),
+                new NetworkWatch(clock, NETWORK_WINDOW, NETWORK_DOWN_HOSTS));
         Duration refresh = config.pollInterval().compareTo(SUBSCRIPTION_REFRESH) < 0 ? config.pollInterval() : SUBSCRIPTION_REFRESH;
-        loop = new PollLoop(new KafkaSubscriptions(feedsReader), states, poller, config.pollInterval(), refresh, clock, failure);
+        loop = new PollLoop(assignment, states, poller, config.schedule(), config.concurrency(), refresh, clock, failure);
+        FeedHealthMetrics.register(registry, states, assignment::subscriptions);
+        assignment.start(loop);
         loop.start();
-        log.info("polling feeds every {} as {}", config.pollInterval(), config.transactionalId());
-    }
-
-    private CompactedTopicReader reader(String purpose) {
-        String clientId = "newsflow-ingest-" + config.instanceId() + "-" + purpose;
-        return new CompactedTopicReader(new KafkaConsumer<>(KafkaConfigs.consumer(config.kafka(), clientId, null)), TOPIC_READ_TIMEOUT);
+        log.info("polling the feeds assigned to {} in group {}, by default every {}, {} at a time", config.transactionalId(),
+                config.groupId(), config.pollInterval(), config.concurrency());
     }
 
     /** Completes if the poll loop ends on its own, e.g. when another instance took over the transactional id. */
@@ -107,9 +121,21 @@ public final class IngestService implements Service {
                         ? HealthCheck.up("kafka", "producer " + config.transactionalId() + " initialised at " + config.kafka().bootstrapServers())
                         : HealthCheck.down("kafka", "no initialised producer for " + config.kafka().bootstrapServers()
                         + (kafka == null ? " yet: starting" : ": being replaced after an error, or closed")),
-                polling != null && polling.isRunning()
-                        ? HealthCheck.up("polling", "polling feeds, by default every " + config.pollInterval())
-                        : HealthCheck.down("polling", polling == null ? "not started yet" : "the poll loop has ended"));
+                polling(polling));
+    }
+
+    private HealthCheck polling(PollLoop polling) {
+        if (polling == null) {
+            return HealthCheck.down("polling", "not started yet");
+        }
+        if (!polling.isRunning()) {
+            return HealthCheck.down("polling", "the poll loop has ended");
+        }
+        if (!assignment.isAssigned()) {
+            return HealthCheck.down("polling", "waiting for consumer group " + config.groupId() + " to assign feeds of " + Topics.FEEDS);
+        }
+        return HealthCheck.up("polling", "polling the " + assignment.subscriptions().size() + " feeds assigned in group "
+                + config.groupId() + ", by default every " + config.pollInterval());
     }
 
     @Override
@@ -118,12 +144,8 @@ public final class IngestService implements Service {
         if (!stopped) {
             log.warn("the poll thread did not stop within {} s; closing Kafka clients under it", STOP_TIMEOUT.toSeconds());
         }
-        if (feedsReader != null) {
-            try {
-                feedsReader.close();
-            } catch (RuntimeException e) {
-                log.warn("closing the news.feeds reader failed: {}", e.toString());
-            }
+        if (assignment != null) {
+            assignment.close();
         }
         if (publisher != null) {
             publisher.close();

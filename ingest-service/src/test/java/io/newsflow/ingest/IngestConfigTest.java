@@ -2,6 +2,7 @@ package io.newsflow.ingest;
 
 import io.newsflow.core.config.InvalidSettingException;
 import io.newsflow.core.config.Settings;
+import io.newsflow.ingest.feed.PollSchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,25 @@ class IngestConfigTest {
         assertThat(config.fetch().allowPrivateAddresses()).isFalse();
         assertThat(config.instanceId()).isNotBlank();
         assertThat(config.topics().partitions()).isEqualTo(3);
+        assertThat(config.schedule()).isEqualTo(new PollSchedule(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1),
+                Duration.ofHours(6), Duration.ofMinutes(1)));
+        assertThat(config.concurrency()).isEqualTo(64);
+        assertThat(config.groupId()).isEqualTo("newsflow-ingest");
+        assertThat(config.fetch().hostConcurrency()).isEqualTo(2);
+        assertThat(config.fetch().hostDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.fetch().allowedNetworks()).isEmpty();
+    }
+
+    @Test
+    void the_default_bounds_follow_the_poll_interval() {
+        PollSchedule often = IngestConfig.from(new Settings(Map.of("NEWSFLOW_POLL_INTERVAL", "2s"))).schedule();
+        assertThat(often.minInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(often.maxInterval()).isEqualTo(Duration.ofSeconds(24));
+        assertThat(IngestConfig.from(new Settings(Map.of("NEWSFLOW_POLL_INTERVAL", "2h"))).schedule().maxInterval()).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> IngestConfig.from(new Settings(Map.of("NEWSFLOW_POLL_MIN_INTERVAL", "2h", "NEWSFLOW_POLL_MAX_INTERVAL", "1h"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("NEWSFLOW_POLL_MAX_INTERVAL");
+        assertThatThrownBy(() -> IngestConfig.from(new Settings(Map.of("NEWSFLOW_FETCH_ALLOW_NETWORKS", "10.0.0.0/8, intranet"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("NEWSFLOW_FETCH_ALLOW_NETWORKS");
     }
 
     @Test
@@ -38,7 +58,10 @@ class IngestConfigTest {
                 "NEWSFLOW_POLL_INTERVAL", "90s",
                 "NEWSFLOW_FETCH_ALLOW_PRIVATE", "true",
                 "NEWSFLOW_INGEST_INSTANCE_ID", "ingest-2",
-                "NEWSFLOW_TOPIC_PARTITIONS", "6")));
+                "NEWSFLOW_TOPIC_PARTITIONS", "6",
+                "NEWSFLOW_POLL_CONCURRENCY", "8",
+                "NEWSFLOW_INGEST_GROUP", "ingest-eu",
+                "NEWSFLOW_FETCH_CONTACT_URL", "https://newsflow.example/contact")));
 
         assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:19092");
         assertThat(config.feedList()).contains(feeds);
@@ -46,6 +69,9 @@ class IngestConfigTest {
         assertThat(config.fetch().allowPrivateAddresses()).isTrue();
         assertThat(config.transactionalId()).isEqualTo("newsflow-ingest-ingest-2");
         assertThat(config.topics().partitions()).isEqualTo(6);
+        assertThat(config.concurrency()).isEqualTo(8);
+        assertThat(config.groupId()).isEqualTo("ingest-eu");
+        assertThat(config.fetch().userAgent()).endsWith(" +https://newsflow.example/contact");
     }
 
     @Test

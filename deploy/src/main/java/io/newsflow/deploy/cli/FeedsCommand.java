@@ -5,7 +5,12 @@ import io.newsflow.core.article.FeedRef;
 import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.Topics;
+import io.newsflow.core.config.Settings;
+import io.newsflow.core.http.FetchException;
+import io.newsflow.core.http.HttpFetcher;
+import io.newsflow.ingest.feed.FeedDiscovery;
 import io.newsflow.ingest.feed.FeedListException;
+import io.newsflow.ingest.feed.FeedParser;
 import io.newsflow.ingest.feed.FeedListReader;
 import io.newsflow.ingest.state.FeedState;
 import picocli.CommandLine;
@@ -19,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +48,7 @@ import java.util.stream.Collectors;
         description = {"Manages the feeds ingest-service polls: the subscriptions on the compacted topic " + Topics.FEEDS + ".",
                 "Changes take effect while the services run."},
         subcommands = {FeedsCommand.Add.class, FeedsCommand.Remove.class, FeedsCommand.ListFeeds.class,
-                FeedsCommand.Import.class, FeedsCommand.Export.class})
+                FeedsCommand.Import.class, FeedsCommand.Export.class, FeedsCommand.Discover.class})
 final class FeedsCommand {
 
     /** Characters of a feed id that {@code list} shows; {@code remove} takes any unique start of an id. */
@@ -191,8 +197,10 @@ final class FeedsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"Lists the subscribed feeds with their health.",
-                    "Health as ingest-service last recorded it in " + Topics.INGEST_STATE + ": the last poll's status and time,"
-                            + " failed polls in a row, and articles published."})
+                    "Health as ingest-service last recorded it in " + Topics.INGEST_STATE + ": ok, backing off (failed polls"
+                            + " or a server that asked to wait), or failing since T (" + FeedState.FAILING_AFTER + " or more failed"
+                            + " polls in a row; still retried, at the backoff ceiling at worst); the last poll's status and time,"
+                            + " the next poll, failed polls in a row, articles published, and the last error of each feed that fails."})
     static final class ListFeeds extends FeedsSubcommand {
 
         @Override
@@ -212,13 +220,15 @@ final class FeedsCommand {
         /** One row per feed, columns as wide as their widest value, then the last error of each failing feed. */
         static String table(List<FeedSubscription> feeds, Map<String, FeedState> states) {
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("ID", "STATUS", "LAST POLLED", "FAILURES", "ARTICLES", "INTERVAL", "URL", "TITLE", "PUBLISHER"));
+            rows.add(List.of("ID", "HEALTH", "STATUS", "LAST POLLED", "NEXT POLL", "FAILURES", "ARTICLES", "INTERVAL", "URL", "TITLE", "PUBLISHER"));
             for (FeedSubscription feed : feeds) {
                 FeedState state = states.get(feed.id());
                 rows.add(List.of(
                         shortId(feed.id()),
+                        health(state),
                         state == null || state.lastStatus() == null ? "never polled" : state.lastStatus(),
                         state == null || state.lastPolledAt() == null ? "-" : state.lastPolledAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        state == null || state.nextCheckAt() == null ? "-" : state.nextCheckAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                         state == null ? "0" : String.valueOf(state.consecutiveFailures()),
                         state == null ? "0" : String.valueOf(state.articlesPublished()),
                         feed.pollInterval() == null ? "default" : FeedListWriter.interval(feed.pollInterval()),
@@ -244,11 +254,28 @@ final class FeedsCommand {
             for (FeedSubscription feed : feeds) {
                 FeedState state = states.get(feed.id());
                 if (state != null && state.consecutiveFailures() > 0) {
-                    out.append("failing: ").append(shortId(feed.id())).append(' ').append(feed.url()).append(": ")
+                    out.append(state.health() == FeedState.Health.FAILING ? "failing: " : "backing off: ")
+                            .append(shortId(feed.id())).append(' ').append(feed.url()).append(": ")
                             .append(state.lastError() != null ? state.lastError() : state.lastStatus()).append('\n');
+                }
+                if (state != null && state.movedTo() != null) {
+                    out.append("moved: ").append(shortId(feed.id())).append(' ').append(feed.url()).append(" is polled at ")
+                            .append(state.movedTo()).append(" (a permanent redirect)\n");
                 }
             }
             return out.toString();
+        }
+
+        /** ok, backing off, or failing since when the failures began. */
+        static String health(FeedState state) {
+            if (state == null) {
+                return "ok";
+            }
+            return switch (state.health()) {
+                case OK -> "ok";
+                case BACKING_OFF -> "backing off";
+                case FAILING -> "failing since " + (state.failingSince() == null ? "?" : state.failingSince().truncatedTo(ChronoUnit.SECONDS));
+            };
         }
     }
 
@@ -333,6 +360,58 @@ final class FeedsCommand {
                         + ": `feeds import` tells the format from the name; name the file ." + format + " or leave out --format");
             }
             return format;
+        }
+    }
+
+    @Command(name = "discover", mixinStandardHelpOptions = true,
+            description = {"Finds a site's feeds from its home page: those its <link rel=\"alternate\"> elements announce,",
+                    "else those at common paths (/feed, /rss.xml, /atom.xml, ...). Each is fetched and kept only if it is a feed.",
+                    "Fetches as ingest-service does (NEWSFLOW_FETCH_* settings: timeouts, size cap, address policy, User-Agent)."})
+    static final class Discover extends FeedsSubcommand {
+
+        @Parameters(paramLabel = "URL", description = "The site's home page (or any page that announces its feeds).")
+        String url;
+
+        @Option(names = "--add", description = "Subscribe to every feed found.")
+        boolean add;
+
+        @Option(names = "--allow-private", description = "Allow loopback and private addresses, as NEWSFLOW_FETCH_ALLOW_PRIVATE=true does.")
+        boolean allowPrivate;
+
+        @Override
+        int run() {
+            URI home;
+            try {
+                home = URI.create(ArticleId.normalise(url));
+            } catch (IllegalArgumentException e) {
+                throw new Failure("\"" + url + "\" is not an absolute http(s) URL; give the site's address, e.g. https://example.com/");
+            }
+            HttpFetcher.Options options = HttpFetcher.Options.from(Settings.fromEnvironment());
+            if (allowPrivate) {
+                options = new HttpFetcher.Options(options.connectTimeout(), options.requestTimeout(), options.maxBodyBytes(),
+                        options.maxRedirects(), true, options.userAgent(), options.allowedNetworks(), options.hostConcurrency(),
+                        options.hostDelay());
+            }
+            List<FeedDiscovery.Found> found;
+            try {
+                found = new FeedDiscovery(new HttpFetcher(options), new FeedParser()).discover(home);
+            } catch (FetchException e) {
+                throw new Failure("cannot fetch " + home + ": " + e.getMessage());
+            }
+            if (found.isEmpty()) {
+                throw new Failure("no feed found on " + home + ": it announces none with <link rel=\"alternate\">, and none of "
+                        + String.join(", ", FeedDiscovery.COMMON_PATHS) + " is a feed; add the feed's URL with `newsflow feeds add URL`");
+            }
+            for (FeedDiscovery.Found feed : found) {
+                out().printf("%s  %s  %s%n", feed.type(), feed.url(), feed.title() == null ? "-" : feed.title());
+            }
+            if (add) {
+                try (FeedsTopic topic = open()) {
+                    topic.subscribe(found.stream().map(f -> FeedSubscription.of(f.url(), null, null)).toList());
+                }
+                out().printf("added %d feeds%n", found.size());
+            }
+            return 0;
         }
     }
 

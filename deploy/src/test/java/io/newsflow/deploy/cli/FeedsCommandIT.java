@@ -119,7 +119,7 @@ class FeedsCommandIT {
         assertThat(list.out().lines().filter(line -> line.contains(base)))
                 .hasSize(2)
                 .anySatisfy(line -> assertThat(line).matches(FeedsCommand.shortId(firstFeed.id())
-                        + " +never polled +- +0 +0 +5m +" + first + " +First & Best +First Media"))
+                        + " +ok +never polled +- +- +0 +0 +5m +" + first + " +First & Best +First Media"))
                 .anySatisfy(line -> assertThat(line).contains(second).contains("default"));
 
         FeedsCommandTest.Result remove = feeds("remove", first);

@@ -9,7 +9,11 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import com.sun.net.httpserver.HttpServer;
+
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,23 +100,54 @@ class FeedsCommandTest {
         FeedSubscription healthy = FeedSubscription.of("https://b.example/rss", "B News", "B Media", Duration.ofMinutes(5));
         FeedSubscription failing = FeedSubscription.of("https://c.example/rss", null, null);
         Instant polled = Instant.parse("2024-05-14T09:30:00.123Z");
-        FeedState ok = new FeedState(healthy.id(), healthy.url(), "\"e1\"", null, Set.of(), 10, 0, "ok", null, polled, 42);
-        FeedState error = new FeedState(failing.id(), failing.url(), null, null, Set.of(), 3, 3, "http 503", "feed answered HTTP 503", polled, 0);
+        FeedState ok = new FeedState(healthy.id(), healthy.url(), "\"e1\"", null, Set.of(), 10, 0, "ok", null, polled, 42, polled.plusSeconds(300), null, null, Map.of());
+        FeedState error = new FeedState(failing.id(), failing.url(), null, null, Set.of(), 3, 3, "http 503", "feed answered HTTP 503", polled, 0,
+                polled.plusSeconds(3600), Instant.parse("2024-05-14T08:00:00Z"), null, Map.of());
 
         String table = FeedsCommand.ListFeeds.table(List.of(fresh, healthy, failing), Map.of(healthy.id(), ok, failing.id(), error));
 
         List<String> lines = table.lines().toList();
-        assertThat(lines.getFirst()).matches("ID +STATUS +LAST POLLED +FAILURES +ARTICLES +INTERVAL +URL +TITLE +PUBLISHER");
-        assertThat(lines.get(1)).matches(FeedsCommand.shortId(fresh.id()) + " +never polled +- +0 +0 +default +https://a.example/rss +- +-");
+        assertThat(lines.getFirst()).matches("ID +HEALTH +STATUS +LAST POLLED +NEXT POLL +FAILURES +ARTICLES +INTERVAL +URL +TITLE +PUBLISHER");
+        assertThat(lines.get(1)).matches(FeedsCommand.shortId(fresh.id()) + " +ok +never polled +- +- +0 +0 +default +https://a.example/rss +- +-");
         assertThat(lines.get(2)).matches(FeedsCommand.shortId(healthy.id())
-                + " +ok +2024-05-14T09:30:00Z +0 +42 +5m +https://b.example/rss +B News +B Media");
+                + " +ok +ok +2024-05-14T09:30:00Z +2024-05-14T09:35:00Z +0 +42 +5m +https://b.example/rss +B News +B Media");
         assertThat(lines.get(3)).matches(FeedsCommand.shortId(failing.id())
-                + " +http 503 +2024-05-14T09:30:00Z +3 +0 +default +https://c.example/rss +- +-");
+                + " +failing since 2024-05-14T08:00:00Z +http 503 +2024-05-14T09:30:00Z +2024-05-14T10:30:00Z +3 +0 +default"
+                + " +https://c.example/rss +- +-");
         assertThat(lines.subList(4, lines.size())).containsExactly("3 feeds",
                 "failing: " + FeedsCommand.shortId(failing.id()) + " https://c.example/rss: feed answered HTTP 503");
         // Columns line up: every value starts where its header does.
         int statusColumn = lines.getFirst().indexOf("STATUS");
         assertThat(lines.subList(1, 4)).allSatisfy(line -> assertThat(line.charAt(statusColumn - 1)).isEqualTo(' '))
                 .allSatisfy(line -> assertThat(line.charAt(statusColumn)).isNotEqualTo(' '));
+    }
+
+    @Test
+    void discover_lists_the_feeds_a_home_page_announces_and_refuses_private_addresses_unless_allowed() throws IOException {
+        HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String base = "http://127.0.0.1:" + site.getAddress().getPort();
+        site.createContext("/", exchange -> {
+            boolean home = exchange.getRequestURI().getPath().equals("/");
+            byte[] body = (home
+                    ? "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" title=\"Main\" href=\"/rss\"></head></html>"
+                    : "<rss version=\"2.0\"><channel><title>t</title><link>" + base + "</link><description>d</description></channel></rss>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", home ? "text/html" : "application/rss+xml");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        try {
+            Result found = run("discover", base + "/", "--allow-private");
+            Result refused = run("discover", base + "/");
+
+            assertThat(found.exit()).as(found.err()).isZero();
+            assertThat(found.out()).isEqualTo("rss_2.0  " + base + "/rss  Main\n");
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains("refused to fetch from private address 127.0.0.1");
+        } finally {
+            site.stop(0);
+        }
     }
 }

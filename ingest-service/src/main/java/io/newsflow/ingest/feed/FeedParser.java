@@ -1,6 +1,7 @@
 package io.newsflow.ingest.feed;
 
 import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -8,17 +9,16 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
-import com.rometools.rome.io.XmlReader;
-import com.rometools.rome.io.impl.XmlFixerReader;
 import io.newsflow.ingest.extract.DateText;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,12 +28,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 feeds with Rome.
+ * Parses RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 feeds with Rome, JSON Feed 1.0/1.1 ({@link JsonFeedParser}) and Google
+ * News sitemaps and sitemap indexes ({@link SitemapParser}).
  * <p>
- * Safety: DOCTYPE declarations are refused and external entities and DTDs are never loaded (Rome's
- * {@code allowDoctypes=false}, which sets the parser's {@code disallow-doctype-decl}), so a feed can neither read
- * local files (XXE) nor expand entities without bound. Rome's XML healer repairs HTML entities such as
- * {@code &nbsp;} before parsing.
+ * Leniency and safety: every XML document is first decoded and repaired by {@link FeedRepair}: wrong or missing
+ * encodings, a BOM, leading garbage, HTML entities, bare ampersands and control characters are fixed; a DOCTYPE is
+ * cut out unread, so no DTD is loaded and no entity declared. Rome's own parser still refuses DOCTYPEs
+ * ({@code allowDoctypes=false}, the parser's {@code disallow-doctype-decl}) in case one got through.
  * <p>
  * Dates: Rome gives {@link Date}s, which lose the offset the feed wrote. The date elements of each item are read
  * again from the same parsed document, and where one of them denotes the same instant as Rome's date its original
@@ -48,11 +49,10 @@ public final class FeedParser {
     private static final class SafeFeedInput extends WireFeedInput {
         SafeFeedInput() {
             setAllowDoctypes(false);
-            setXmlHealerOn(true);
         }
 
         Document document(Reader reader) throws JDOMException, IOException {
-            return createSAXBuilder().build(new XmlFixerReader(reader));
+            return createSAXBuilder().build(reader);
         }
     }
 
@@ -60,17 +60,25 @@ public final class FeedParser {
      * @param body        the feed document as fetched
      * @param contentType the response's Content-Type (its charset is used unless the document says otherwise), or null
      * @param feedUri     the feed's URL, against which relative item links are resolved
-     * @throws FeedParseException if the body is not well-formed XML, declares a DOCTYPE, or is not RSS or Atom
+     * @throws FeedParseException if the body is not XML even after repair, nor JSON, or is none of the formats read
      */
     public ParsedFeed parse(byte[] body, String contentType, URI feedUri) throws FeedParseException {
+        if (FeedRepair.isJson(body)) {
+            return JsonFeedParser.parse(body, feedUri);
+        }
+        String xml = FeedRepair.repair(FeedRepair.decode(body, contentType));
+        String root = FeedRepair.rootName(xml);
+        if (root.equals("urlset") || root.equals("sitemapindex")) {
+            return SitemapParser.parse(xml, feedUri);
+        }
         SafeFeedInput input = new SafeFeedInput();
         Document document;
-        try (Reader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+        try (Reader reader = new StringReader(xml)) {
             document = input.document(reader);
         } catch (JDOMException e) {
-            throw new FeedParseException("not well-formed XML: " + e.getMessage(), e);
+            throw new FeedParseException("not well-formed XML, even after repair: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new FeedParseException("cannot decode the feed's characters: " + e.getMessage(), e);
+            throw new FeedParseException("cannot read the feed: " + e.getMessage(), e);
         }
         WireFeed wire;
         try {
@@ -88,7 +96,8 @@ public final class FeedParser {
         for (int i = 0; i < entries.size(); i++) {
             items.add(item(entries.get(i), paired ? itemElements.get(i) : null, feedUri));
         }
-        return new ParsedFeed(feed.getFeedType(), blankToNull(feed.getTitle()), blankToNull(feed.getLanguage()), items);
+        Duration ttl = wire instanceof Channel channel && channel.getTtl() > 0 ? Duration.ofMinutes(channel.getTtl()) : null;
+        return new ParsedFeed(feed.getFeedType(), blankToNull(feed.getTitle()), blankToNull(feed.getLanguage()), items, ttl, List.of());
     }
 
     private static FeedItem item(SyndEntry entry, Element element, URI feedUri) {

@@ -28,18 +28,27 @@ public final class KafkaSubscriptions implements SubscriptionSource {
     public List<FeedSubscription> subscriptions() {
         List<FeedSubscription> feeds = new ArrayList<>();
         for (Map.Entry<String, byte[]> record : reader.readAll(Topics.FEEDS).entrySet()) {
-            try {
-                FeedSubscription value = Json.fromBytes(record.getValue(), FeedSubscription.class);
-                if (value.url() == null || value.url().isBlank()) {
-                    throw new InvalidRecordException("no url");
-                }
-                // The id is recomputed so that state, keys and articles agree whoever wrote the record.
-                feeds.add(FeedSubscription.of(value.url(), value.title(), value.publisher(), value.pollInterval()));
-            } catch (InvalidRecordException e) {
-                log.warn("subscription {} on {} is not valid and is ignored: {}", record.getKey(), Topics.FEEDS, e.getMessage());
+            FeedSubscription feed = decode(record.getKey(), record.getValue());
+            if (feed != null) {
+                feeds.add(feed);
             }
         }
         feeds.sort(Comparator.comparing(FeedSubscription::url));
         return feeds;
+    }
+
+    /** The subscription a record of {@code news.feeds} holds, or null (logged) if it holds none that is valid. */
+    static FeedSubscription decode(String key, byte[] value) {
+        try {
+            FeedSubscription feed = Json.fromBytes(value, FeedSubscription.class);
+            if (feed.url() == null || feed.url().isBlank()) {
+                throw new InvalidRecordException("no url");
+            }
+            // The id is recomputed so that state, keys and articles agree whoever wrote the record.
+            return FeedSubscription.of(feed.url(), feed.title(), feed.publisher(), feed.pollInterval());
+        } catch (InvalidRecordException | IllegalArgumentException e) {
+            log.warn("subscription {} on {} is not valid and is ignored: {}", key, Topics.FEEDS, e.getMessage());
+            return null;
+        }
     }
 }

@@ -13,4 +13,12 @@ public interface SubscriptionSource {
      * @throws RuntimeException if they cannot be read now; the poll loop then keeps the last ones it had
      */
     List<FeedSubscription> subscriptions();
+
+    /**
+     * Whether this instance still polls the feed: false once it was taken away (another instance polls it now).
+     * A source that is never shared owns every feed.
+     */
+    default boolean owns(String feedId) {
+        return true;
+    }
 }

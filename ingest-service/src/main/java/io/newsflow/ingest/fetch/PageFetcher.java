@@ -7,19 +7,28 @@ import io.newsflow.core.http.HttpFetcher;
 import java.net.URI;
 import java.util.Locale;
 
-/** Fetches article pages through the pipeline's {@link HttpFetcher}: a page is a 2xx response with an HTML body. */
+/**
+ * Fetches article pages through the pipeline's {@link HttpFetcher} (which keeps to each host's politeness budget),
+ * where the site's robots.txt allows it: a page is a 2xx response with an HTML body.
+ */
 public final class PageFetcher {
 
     private final HttpFetcher http;
+    private final RobotsRules robots;
 
-    public PageFetcher(HttpFetcher http) {
+    public PageFetcher(HttpFetcher http, RobotsRules robots) {
         this.http = http;
+        this.robots = robots;
     }
 
     /**
-     * @throws FetchException if the page cannot be fetched, answers other than 2xx, or is not HTML
+     * @throws FetchException if robots.txt disallows the page, or it cannot be fetched, answers other than 2xx, or is
+     *                        not HTML
      */
     public FetchedPage fetch(URI uri) throws FetchException {
+        if (!robots.allows(uri)) {
+            throw new FetchException(uri, FetchException.Reason.ROBOTS_DISALLOWED, "the site's robots.txt disallows fetching this page");
+        }
         FetchResponse response = http.get(uri);
         if (response.status() < 200 || response.status() > 299) {
             throw new FetchException(response.uri(), FetchException.Reason.HTTP_STATUS, "article page answered HTTP " + response.status());

@@ -10,11 +10,14 @@ import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.Topics;
 import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.ingest.state.FeedState;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -41,10 +45,12 @@ public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(15);
 
     private final Supplier<Producer<byte[], byte[]>> producers;
     private final String transactionalId;
     private final StageCounters counters;
+    private final TransactionFence fence;
     private volatile Producer<byte[], byte[]> producer;
     private volatile boolean fatal;
 
@@ -54,16 +60,28 @@ public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
      * @param registry        where published articles and dead letters are counted
      */
     public KafkaPublisher(Supplier<Producer<byte[], byte[]>> producers, String transactionalId, MeterRegistry registry) {
+        this(producers, transactionalId, registry, null);
+    }
+
+    /**
+     * @param fence what each feed poll's transaction commits to prove this instance still polls the feed, or null
+     *              when feeds are not shared among instances
+     */
+    public KafkaPublisher(Supplier<Producer<byte[], byte[]>> producers, String transactionalId, MeterRegistry registry,
+                          TransactionFence fence) {
         this.producers = producers;
         this.transactionalId = transactionalId;
         this.counters = new StageCounters(registry, ArticleRecords.STAGE);
+        this.fence = fence;
     }
 
-    /** A publisher to the cluster at {@code kafka} with transactional id {@code transactionalId}. */
-    public static KafkaPublisher to(KafkaConnection kafka, String transactionalId, MeterRegistry registry) {
-        return new KafkaPublisher(
-                () -> new KafkaProducer<>(KafkaConfigs.transactionalProducer(kafka, transactionalId, transactionalId)),
-                transactionalId, registry);
+    /** A publisher to the cluster at {@code kafka} with transactional id {@code transactionalId}, fenced by {@code fence}. */
+    public static KafkaPublisher to(KafkaConnection kafka, String transactionalId, MeterRegistry registry, TransactionFence fence) {
+        Map<String, Object> config = KafkaConfigs.transactionalProducer(kafka, transactionalId, transactionalId);
+        // A poll's transaction lasts milliseconds; one left open by an instance that died is aborted after this, and
+        // the instance taking its feeds over waits for that before reading their state.
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+        return new KafkaPublisher(() -> new KafkaProducer<>(config), transactionalId, registry, fence);
     }
 
     /** Creates and initialises the producer now, so that a start fails early when Kafka cannot be used. */
@@ -81,7 +99,7 @@ public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
 
     /** Writes the subscriptions to {@code news.feeds} (adding new feeds, updating known ones), in one transaction. */
     public void subscribe(List<FeedSubscription> feeds) throws PublishException {
-        inTransaction(feeds.stream().map(ArticleRecords::subscription).toList());
+        inTransaction(feeds.stream().map(ArticleRecords::subscription).toList(), null);
     }
 
     @Override
@@ -89,15 +107,31 @@ public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(articles.size() + 1);
         articles.forEach(article -> records.add(ArticleRecords.article(article)));
         records.add(ArticleRecords.state(state));
-        inTransaction(records);
+        inTransaction(records, fence == null ? null : state.feedId());
     }
 
-    private void inTransaction(List<ProducerRecord<byte[], byte[]>> records) throws PublishException {
+    /**
+     * One transaction; polls run concurrently but the producer has one transaction open at a time.
+     *
+     * @param fencedFeed the feed whose ownership the transaction must prove, or null
+     */
+    private synchronized void inTransaction(List<ProducerRecord<byte[], byte[]>> records, String fencedFeed) throws PublishException {
         Producer<byte[], byte[]> p = producer();
         try {
             p.beginTransaction();
             for (ProducerRecord<byte[], byte[]> record : records) {
                 p.send(record);
+            }
+            if (fencedFeed != null) {
+                TransactionFence.Fence proof;
+                try {
+                    proof = fence.of(fencedFeed);
+                } catch (TransactionFence.NotOwnedException e) {
+                    abort(p);
+                    throw new PublishException("poll of feed " + fencedFeed + " not published: " + e.getMessage(), e, true);
+                }
+                // Refused (CommitFailedException and the like) when this instance's group generation is stale.
+                p.sendOffsetsToTransaction(proof.offsets(), proof.group());
             }
             // Flushes the sends and fails if any of them failed.
             p.commitTransaction();
@@ -107,7 +141,8 @@ public final class KafkaPublisher implements ArticlePublisher, AutoCloseable {
                 throw fail(e);
             }
             abort(p);
-            throw new PublishException("transaction of " + records.size() + " records aborted: " + e, e);
+            throw new PublishException("transaction of " + records.size() + " records aborted: " + e, e,
+                    e instanceof CommitFailedException || e instanceof FencedInstanceIdException);
         }
     }
 

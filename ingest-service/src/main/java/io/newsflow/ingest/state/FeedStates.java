@@ -6,32 +6,36 @@ import io.newsflow.core.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The state of every feed this instance knows, in memory. Loaded once from {@code news.ingest.state}; after that
- * this instance is the only writer of its feeds' states, so the map is kept current by the poll loop itself.
- * Used by the poll thread only.
+ * The state of every feed this instance polls, in memory. Loaded from {@code news.ingest.state} when feeds are
+ * assigned to this instance; while it polls them it is their only writer, so the map is kept current by the polls
+ * themselves. Thread-safe.
  */
 public final class FeedStates {
 
     private static final Logger log = LoggerFactory.getLogger(FeedStates.class);
 
-    private final Map<String, FeedState> byFeedId = new HashMap<>();
+    private final Map<String, FeedState> byFeedId = new ConcurrentHashMap<>();
 
-    /** The states on {@code news.ingest.state}. A value that cannot be read is logged and the feed starts afresh. */
-    public static FeedStates load(CompactedTopicReader reader) {
-        FeedStates states = new FeedStates();
-        reader.readAll(Topics.INGEST_STATE).forEach((feedId, value) -> {
+    /**
+     * Takes the states read from {@code news.ingest.state} (feed id to record value). A value that cannot be read is
+     * logged and its feed starts afresh. Returns how many were taken.
+     */
+    public int load(Map<String, byte[]> values) {
+        int loaded = 0;
+        for (Map.Entry<String, byte[]> value : values.entrySet()) {
             try {
-                states.put(Json.fromBytes(value, FeedState.class));
+                put(Json.fromBytes(value.getValue(), FeedState.class));
+                loaded++;
             } catch (InvalidRecordException e) {
-                log.warn("state of feed {} on {} cannot be read, starting it afresh: {}", feedId, Topics.INGEST_STATE, e.getMessage());
+                log.warn("state of feed {} on {} cannot be read, starting it afresh: {}", value.getKey(), Topics.INGEST_STATE, e.getMessage());
             }
-        });
-        log.info("loaded the state of {} feeds from {}", states.size(), Topics.INGEST_STATE);
-        return states;
+        }
+        return loaded;
     }
 
     /** The state of the feed, or its initial state if it was never polled. */
@@ -42,6 +46,11 @@ public final class FeedStates {
 
     public void put(FeedState state) {
         byFeedId.put(state.feedId(), state);
+    }
+
+    /** Forgets the states of feeds this instance no longer polls. */
+    public void removeAll(Collection<String> feedIds) {
+        feedIds.forEach(byFeedId::remove);
     }
 
     public int size() {

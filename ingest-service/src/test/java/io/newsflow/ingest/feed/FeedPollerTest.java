@@ -10,6 +10,7 @@ import io.newsflow.core.feed.FeedSubscription;
 import io.newsflow.core.http.HttpFetcher;
 import io.newsflow.ingest.extract.ArticleExtractor;
 import io.newsflow.ingest.fetch.PageFetcher;
+import io.newsflow.ingest.fetch.RobotsRules;
 import io.newsflow.ingest.state.FeedState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +19,16 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FeedPollerTest {
+
+    static final PollSchedule SCHEDULE = new PollSchedule(Duration.ofHours(1), Duration.ofMillis(100), Duration.ofHours(2),
+            Duration.ofHours(6), Duration.ofMinutes(1));
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private LocalSite site;
@@ -32,8 +38,8 @@ class FeedPollerTest {
 
     static FeedPoller poller(RecordingPublisher publisher, MeterRegistry registry) {
         HttpFetcher http = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024, 3, true, "newsflow-test"));
-        return new FeedPoller(http, new FeedParser(), new PageFetcher(http), new ArticleExtractor(), new ArticleAssembler(),
-                publisher, Clock.systemUTC(), registry);
+        return new FeedPoller(http, new FeedParser(), new PageFetcher(http, new RobotsRules(http, Clock.systemUTC(), Duration.ofHours(1))), new ArticleExtractor(), new ArticleAssembler(),
+                publisher, Clock.systemUTC(), registry, SCHEDULE, new NetworkWatch(Clock.systemUTC(), Duration.ofMinutes(1), 3));
     }
 
     static String item(String title, String link, String pubDate, String description) {
@@ -44,7 +50,8 @@ class FeedPollerTest {
     static String page(String canonical, String title, String body) {
         return """
                 <html lang="en"><head><title>%s | Local News</title><link rel="canonical" href="%s">
-                <meta name="author" content="By Jane Doe"><meta property="og:site_name" content="Local News"></head>
+                <meta name="author" content="By Jane Doe"><meta property="og:site_name" content="Local News">
+                <meta property="og:image" content="https://local.example/lead.jpg"></head>
                 <body><nav><a href="/">Home</a></nav><article><h1>%s</h1><p class="byline">By Jane Doe</p>%s</article>
                 <footer>© Local News</footer></body></html>
                 """.formatted(title, canonical, title, body);
@@ -89,6 +96,14 @@ class FeedPollerTest {
         assertThat(article.feed().id()).isEqualTo(feed.id());
         assertThat(article.feed().title()).isEqualTo("Local News");
         assertThat(article.feed().publisher()).isEqualTo("Local News Ltd");
+        assertThat(article.imageUrl()).isEqualTo("https://local.example/lead.jpg");
+        assertThat(article.revision()).isEqualTo(1);
+        assertThat(article.provenance()).containsEntry("title", "feed").containsEntry("publishedAt", "feed")
+                .containsEntry("text", "html").containsEntry("imageUrl", "opengraph").containsKey("authors");
+        assertThat(article.provenance().get("authors")).isNotEqualTo("feed");
+        assertThat(article.feedItem().title()).isEqualTo("Harbour reopens");
+        assertThat(article.feedItem().link()).isEqualTo(site.url("/articles/harbour?utm_source=rss"));
+        assertThat(article.feedItem().publishedAt().getOffset().getId()).isEqualTo("+02:00");
         assertThat(first.lastStatus()).isEqualTo("ok");
         assertThat(first.etag()).isEqualTo("\"v1\"");
         assertThat(first.hasSeen(ArticleId.of(site.url("/articles/harbour?utm_source=rss")))).isTrue();
@@ -124,6 +139,89 @@ class FeedPollerTest {
     }
 
     @Test
+    void an_item_under_a_new_link_whose_page_names_a_known_canonical_url_is_not_published_again() {
+        site.page("/articles/a", page("https://local.example/harbour", "Harbour reopens", "<p>The harbour reopened on Tuesday after the storm.</p>"));
+        site.page("/articles/a-renamed", page("https://local.example/harbour", "Harbour reopens", "<p>The harbour reopened on Tuesday after the storm.</p>"));
+        site.feed("\"v1\"", item("Harbour reopens", site.url("/articles/a"), "Tue, 14 May 2024 09:30:00 +0200", "Short."));
+        FeedState first = poller.poll(feed, FeedState.initial(feed.id(), feed.url()));
+        site.feed("\"v2\"", item("Harbour reopens", site.url("/articles/a-renamed"), "Tue, 14 May 2024 09:30:00 +0200", "Short."));
+
+        FeedState second = poller.poll(feed, first);
+
+        assertThat(publisher.publications.get(0).articles()).singleElement().extracting(RawArticle::revision).isEqualTo(1);
+        assertThat(publisher.last().articles()).as("same canonical URL, same content").isEmpty();
+        assertThat(second.hasSeen(ArticleId.of(site.url("/articles/a-renamed")))).isTrue();
+        assertThat(second.articlesPublished()).isEqualTo(1);
+    }
+
+    @Test
+    void an_item_whose_content_changed_is_published_again_as_the_next_revision_of_the_same_article() {
+        site.page("/articles/a", page("https://local.example/harbour", "Harbour reopens", "<p>The harbour reopened on Tuesday after the storm.</p>"));
+        site.feed("\"v1\"", item("Harbour reopens", site.url("/articles/a"), "Tue, 14 May 2024 09:30:00 +0200", "Short."));
+        FeedState first = poller.poll(feed, FeedState.initial(feed.id(), feed.url()));
+        site.page("/articles/a", page("https://local.example/harbour", "Harbour reopens", "<p>The harbour reopened on Wednesday, a day late.</p>"));
+        site.feed("\"v2\"", item("Harbour reopens, a day late", site.url("/articles/a"), "Tue, 14 May 2024 09:30:00 +0200", "Corrected."));
+
+        FeedState second = poller.poll(feed, first);
+        site.feed("\"v3\"", item("Harbour reopens, a day late", site.url("/articles/a"), "Tue, 14 May 2024 09:30:00 +0200", "Corrected."));
+        FeedState third = poller.poll(feed, second);
+
+        RawArticle original = publisher.publications.get(0).articles().getFirst();
+        RawArticle revised = publisher.publications.get(1).articles().getFirst();
+        assertThat(revised.id()).isEqualTo(original.id());
+        assertThat(revised.revision()).isEqualTo(2);
+        assertThat(revised.title()).isEqualTo("Harbour reopens, a day late");
+        assertThat(revised.text()).contains("Wednesday");
+        assertThat(publisher.last().articles()).as("the same item again, unchanged").isEmpty();
+        assertThat(third.published().get(original.id()).revision()).isEqualTo(2);
+        assertThat(site.requests()).filteredOn(path -> path.startsWith("/articles/")).as("an unchanged item's page is not fetched again").hasSize(2);
+    }
+
+    @Test
+    void a_poll_refused_because_the_feed_moved_to_another_instance_changes_nothing_but_when_it_is_tried_again() {
+        site.page("/articles/a", page("https://local.example/a", "A", "<p>Story A has enough words to be a paragraph.</p>"));
+        site.feed("\"v1\"", item("A", site.url("/articles/a"), "Tue, 14 May 2024 09:30:00 +0200", "A."));
+        publisher.refuseNextAsNotOwned = true;
+        FeedState before = FeedState.initial(feed.id(), feed.url());
+        Instant start = Instant.now();
+
+        FeedState after = poller.poll(feed, before);
+
+        assertThat(after.consecutiveFailures()).isZero();
+        assertThat(after.polls()).isZero();
+        assertThat(after.seenItems()).isEmpty();
+        assertThat(after.nextCheckAt()).as("the shortest interval later, not at once: no hammering while a rebalance settles")
+                .isAfterOrEqualTo(start.plus(SCHEDULE.minInterval()));
+        assertThat(publisher.publications).isEmpty();
+    }
+
+    @Test
+    void a_sitemap_index_is_read_through_its_sitemaps() {
+        site.serve("/sitemap-news.xml", 200, Map.of(), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+                <url><loc>%s</loc><news:news><news:publication><news:name>N</news:name><news:language>en</news:language></news:publication>
+                <news:publication_date>2024-05-14T09:30:00+02:00</news:publication_date><news:title>From the sitemap</news:title></news:news></url>
+                </urlset>
+                """.formatted(site.url("/articles/missing")));
+        site.serve("/sitemap-index.xml", 200, Map.of(), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <sitemap><loc>%s</loc></sitemap><sitemap><loc>%s</loc></sitemap>
+                </sitemapindex>
+                """.formatted(site.url("/sitemap-news.xml"), site.url("/sitemap-gone.xml")));
+        FeedSubscription index = FeedSubscription.of(site.url("/sitemap-index.xml"), null, null);
+
+        FeedState state = poller.poll(index, FeedState.initial(index.id(), index.url()));
+
+        assertThat(state.lastStatus()).as("a sitemap that cannot be read is skipped").isEqualTo("ok");
+        assertThat(publisher.last().articles()).singleElement().satisfies(article -> {
+            assertThat(article.title()).isEqualTo("From the sitemap");
+            assertThat(article.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-05-14T09:30:00+02:00"));
+        });
+    }
+
+    @Test
     void an_item_whose_page_cannot_be_fetched_is_published_with_the_feed_text() {
         site.feed("\"v1\"", "<item><title>Gone page</title><link>" + site.url("/articles/missing") + "</link>"
                 + "<description>&lt;p&gt;What the feed says.&lt;/p&gt;&lt;p&gt;Second part.&lt;/p&gt;</description>"
@@ -137,6 +235,7 @@ class FeedPollerTest {
         assertThat(article.text()).isEqualTo("What the feed says.\n\nSecond part.");
         assertThat(article.authors()).containsExactly("Jane Doe");
         assertThat(article.publishedAtSource()).isEqualTo(DateSource.NONE);
+        assertThat(article.provenance()).containsEntry("text", "feed").containsEntry("authors", "feed").doesNotContainKey("publishedAt");
         assertThat(state.lastStatus()).isEqualTo("ok");
     }
 

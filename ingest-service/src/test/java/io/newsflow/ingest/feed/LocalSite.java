@@ -68,6 +68,30 @@ final class LocalSite implements AutoCloseable {
         feedEtag = etag;
     }
 
+    /** Serves {@code body} at {@code path} with {@code status} and {@code headers}, logging each request. */
+    void serve(String path, int status, Map<String, String> headers, String body) {
+        server.createContext(path, exchange -> {
+            requests.add(exchange.getRequestURI().getPath());
+            headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            if (body == null) {
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            } else {
+                respond(exchange, status, "application/rss+xml; charset=utf-8", body);
+            }
+        });
+    }
+
+    /** An RSS document with {@code channelExtra} in its channel (e.g. {@code <ttl>}) and the given items. */
+    String rss(String channelExtra, String... items) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Local News</title><link>%s</link><description>d</description>%s
+                %s
+                </channel></rss>
+                """.formatted(url("/"), channelExtra, String.join("\n", items));
+    }
+
     void page(String path, String html) {
         pages.put(path, html);
     }

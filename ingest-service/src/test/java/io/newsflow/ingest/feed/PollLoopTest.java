@@ -8,12 +8,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -56,7 +62,8 @@ class PollLoopTest {
     }
 
     private PollLoop loop(SubscriptionSource source) {
-        return new PollLoop(source, new FeedStates(), FeedPollerTest.poller(publisher, new SimpleMeterRegistry()), Duration.ofHours(1), Duration.ofMillis(100), Clock.systemUTC(), failure);
+        return new PollLoop(source, new FeedStates(), FeedPollerTest.poller(publisher, new SimpleMeterRegistry()),
+                FeedPollerTest.SCHEDULE, 4, Duration.ofMillis(100), Clock.systemUTC(), failure);
     }
 
     private boolean published(FeedSubscription feed) {
@@ -134,5 +141,45 @@ class PollLoopTest {
 
         assertThat(failure.get(WAIT.toSeconds(), TimeUnit.SECONDS)).hasMessageContaining(closed.getMessage()).hasCause(closed);
         await("the loop ends", () -> !loop.isRunning());
+    }
+
+    @Test
+    void feeds_are_polled_concurrently_one_host_after_another_in_turn() throws Exception {
+        AtomicInteger current = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<HttpServer> servers = new ArrayList<>();
+        List<FeedSubscription> feeds = new ArrayList<>();
+        try {
+            for (String address : List.of("127.0.0.2", "127.0.0.3")) {
+                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
+                server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+                server.createContext("/", exchange -> {
+                    most.accumulateAndGet(current.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    current.decrementAndGet();
+                    exchange.sendResponseHeaders(500, -1);
+                    exchange.close();
+                });
+                server.start();
+                servers.add(server);
+                for (int i = 0; i < 3; i++) {
+                    feeds.add(FeedSubscription.of("http://" + address + ":" + server.getAddress().getPort() + "/feed" + i, null, null));
+                }
+            }
+            loop = loop(() -> feeds);
+
+            loop.start();
+            await("every feed is polled", () -> feeds.stream().allMatch(this::published));
+
+            assertThat(most.get()).as("feeds polled at the same time").isGreaterThan(1);
+        } finally {
+            servers.forEach(server -> server.stop(0));
+        }
+        assertThat(PollLoop.interleavedByHost(feeds)).extracting(FeedSubscription::url)
+                .containsExactly(feeds.get(0).url(), feeds.get(3).url(), feeds.get(1).url(), feeds.get(4).url(), feeds.get(2).url(), feeds.get(5).url());
     }
 }

@@ -17,11 +17,16 @@ final class RecordingPublisher implements ArticlePublisher {
     final List<Publication> publications = new CopyOnWriteArrayList<>();
     volatile RuntimeException failWith;
     volatile boolean failNext;
+    volatile boolean refuseNextAsNotOwned;
 
     @Override
     public void publish(List<RawArticle> articles, FeedState state) throws PublishException {
         if (failWith != null) {
             throw failWith;
+        }
+        if (refuseNextAsNotOwned) {
+            refuseNextAsNotOwned = false;
+            throw new PublishException("the feed is no longer assigned to this instance", null, true);
         }
         if (failNext) {
             failNext = false;

@@ -6,9 +6,12 @@ import io.newsflow.core.article.RawArticle;
 import io.newsflow.core.kafka.Topics;
 import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.ingest.state.FeedState;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +40,7 @@ class KafkaPublisherTest {
 
     private static FeedState state() {
         return FeedState.initial("feed-1", "https://example.com/rss")
-                .succeeded(Instant.parse("2024-05-14T10:00:00Z"), "ok", null, null, List.of("a"), 1);
+                .succeeded(Instant.parse("2024-05-14T10:00:00Z"), "ok", null, null, List.of("a"), 1, null);
     }
 
     @Test
@@ -150,5 +154,31 @@ class KafkaPublisherTest {
                 .isInstanceOf(FatalPublishException.class).hasMessageContaining("fenced");
         assertThatThrownBy(() -> publisher.publish(List.of(), state())).isInstanceOf(FatalPublishException.class);
         assertThat(created).hasSize(1);
+    }
+
+    @Test
+    void a_fenced_publish_commits_the_feeds_partition_offsets_under_the_group_generation_or_nothing_when_not_owned() throws PublishException {
+        TopicPartition partition = new TopicPartition(Topics.FEEDS, 2);
+        ConsumerGroupMetadata generation = new ConsumerGroupMetadata("newsflow-ingest", 7, "member-1", java.util.Optional.empty());
+        KafkaPublisher publisher = new KafkaPublisher(() -> {
+            MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            created.add(producer);
+            return producer;
+        }, "newsflow-ingest-test", registry, feedId -> {
+            if (!feedId.equals("feed-1")) {
+                throw new TransactionFence.NotOwnedException("the feed is no longer assigned to this instance");
+            }
+            return new TransactionFence.Fence(Map.of(partition, new OffsetAndMetadata(42)), generation);
+        });
+
+        publisher.publish(List.of(), state());
+        MockProducer<byte[], byte[]> producer = created.getFirst();
+        assertThat(producer.consumerGroupOffsetsHistory()).containsExactly(Map.of("newsflow-ingest", Map.of(partition, new OffsetAndMetadata(42))));
+
+        FeedState other = FeedState.initial("feed-2", "https://example.com/other");
+        assertThatThrownBy(() -> publisher.publish(List.of(ArticleRecordsTest.article("https://example.com/b", "Text.", Instant.now())), other))
+                .isInstanceOf(PublishException.class).hasMessageContaining("no longer assigned");
+        assertThat(producer.transactionAborted()).isTrue();
+        assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly(Topics.INGEST_STATE);
     }
 }

@@ -28,6 +28,8 @@ public final class FetchException extends Exception {
         HTTP_STATUS,
         /** The response is not of the content type the caller needs. */
         WRONG_CONTENT_TYPE,
+        /** The site's robots.txt does not allow this URL to be fetched. */
+        ROBOTS_DISALLOWED,
         /** The fetching thread was interrupted (the service is stopping). */
         INTERRUPTED;
 

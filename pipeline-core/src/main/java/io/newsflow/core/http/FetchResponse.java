@@ -4,6 +4,12 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,6 +29,62 @@ public record FetchResponse(URI uri, int status, HttpHeaders headers, byte[] bod
 
     public Optional<String> header(String name) {
         return headers.firstValue(name);
+    }
+
+    /**
+     * How long the server says to wait before asking again, from {@code Retry-After} (seconds or an HTTP date), as
+     * sent with 429, 503 and 3xx; empty without the header or when it cannot be read. Never negative.
+     */
+    public Optional<Duration> retryAfter(Instant now) {
+        return header("Retry-After").flatMap(value -> {
+            String v = value.strip();
+            if (v.matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+            }
+            return httpDate(v).map(at -> positive(Duration.between(now, at)));
+        });
+    }
+
+    /**
+     * How long the response stays fresh by its caching headers: {@code Cache-Control: max-age} (zero with
+     * {@code no-cache} or {@code no-store}), else {@code Expires} minus {@code Date} (or minus {@code now} without a
+     * Date); empty when the headers say nothing. Never negative.
+     */
+    public Optional<Duration> freshFor(Instant now) {
+        Optional<String> cacheControl = header("Cache-Control");
+        if (cacheControl.isPresent()) {
+            for (String directive : cacheControl.get().toLowerCase(Locale.ROOT).split(",")) {
+                String d = directive.strip();
+                if (d.equals("no-cache") || d.equals("no-store")) {
+                    return Optional.of(Duration.ZERO);
+                }
+                if (d.startsWith("max-age=")) {
+                    try {
+                        return Optional.of(positive(Duration.ofSeconds(Long.parseLong(d.substring(8).replace("\"", "").strip()))));
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        Optional<Instant> expires = header("Expires").flatMap(FetchResponse::httpDate);
+        if (expires.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant date = header("Date").flatMap(FetchResponse::httpDate).orElse(now);
+        return Optional.of(positive(Duration.between(date, expires.get())));
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Duration positive(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /** The charset the Content-Type header declares, if any and if this JVM knows it. */

@@ -1,5 +1,6 @@
 package io.newsflow.core.http;
 
+import io.newsflow.core.config.InvalidSettingException;
 import io.newsflow.core.config.Settings;
 
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,40 +31,93 @@ import java.util.zip.GZIPInputStream;
  * Every fetch has a connect timeout, a total timeout, a body-size cap (checked after gzip decoding too, so a
  * gzip bomb stops at the cap) and a redirect limit. Redirects are followed here rather than by the JDK so that
  * each hop is checked against the address policy: private, loopback and link-local addresses are refused
- * unless {@code allowPrivateAddresses} is set.
+ * unless {@code allowPrivateAddresses} is set or their network is allow-listed. Every request takes its host's
+ * politeness budget ({@link HostBudget}: concurrency and delay per host).
  */
 public final class HttpFetcher {
 
-    /** Limits and policy of a fetcher. */
+    /**
+     * Limits and policy of a fetcher.
+     *
+     * @param allowedNetworks  private networks fetched even though {@code allowPrivateAddresses} is off, in CIDR
+     *                         notation ({@code 127.0.0.2/32}); a redirect to any other private address is refused
+     * @param hostConcurrency  requests to one host at a time
+     * @param hostDelay        least time between the starts of two requests to one host (zero: none)
+     */
     public record Options(Duration connectTimeout, Duration requestTimeout, long maxBodyBytes, int maxRedirects,
-                          boolean allowPrivateAddresses, String userAgent) {
+                          boolean allowPrivateAddresses, String userAgent, List<String> allowedNetworks,
+                          int hostConcurrency, Duration hostDelay) {
+
+        public static final String ALLOW_NETWORKS = "NEWSFLOW_FETCH_ALLOW_NETWORKS";
+
+        public Options {
+            allowedNetworks = List.copyOf(allowedNetworks);
+            if (hostConcurrency < 1) {
+                throw new IllegalArgumentException("hostConcurrency " + hostConcurrency + " must be at least 1");
+            }
+        }
+
+        /** Options without allow-listed networks nor per-host limits beyond 8 requests at a time. */
+        public Options(Duration connectTimeout, Duration requestTimeout, long maxBodyBytes, int maxRedirects,
+                       boolean allowPrivateAddresses, String userAgent) {
+            this(connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, List.of(), 8, Duration.ZERO);
+        }
 
         /**
          * From {@code NEWSFLOW_FETCH_CONNECT_TIMEOUT} (10s), {@code NEWSFLOW_FETCH_TIMEOUT} (30s),
          * {@code NEWSFLOW_FETCH_MAX_BYTES} (10485760), {@code NEWSFLOW_FETCH_MAX_REDIRECTS} (5),
-         * {@code NEWSFLOW_FETCH_ALLOW_PRIVATE} (false) and {@code NEWSFLOW_FETCH_USER_AGENT}.
+         * {@code NEWSFLOW_FETCH_ALLOW_PRIVATE} (false), {@code NEWSFLOW_FETCH_ALLOW_NETWORKS} (none; comma-separated
+         * CIDR networks), {@code NEWSFLOW_FETCH_USER_AGENT} and {@code NEWSFLOW_FETCH_CONTACT_URL} (none; appended
+         * to the User-Agent so that publishers can reach the operator), {@code NEWSFLOW_FETCH_HOST_CONCURRENCY} (2)
+         * and {@code NEWSFLOW_FETCH_HOST_DELAY} (500ms).
          */
         public static Options from(Settings settings) {
+            String userAgent = settings.string("NEWSFLOW_FETCH_USER_AGENT", "Newsflow/0.1 (news ingestion; polite polling)");
+            String contact = settings.string("NEWSFLOW_FETCH_CONTACT_URL", null);
+            if (contact != null && !contact.isBlank()) {
+                userAgent = userAgent + " +" + contact.strip();
+            }
+            String networks = settings.string(ALLOW_NETWORKS, "");
+            List<String> allowed = Arrays.stream(networks.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+            try {
+                new AddressPolicy(false, allowed);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(ALLOW_NETWORKS + "=" + networks + ": " + e.getMessage());
+            }
             return new Options(
                     settings.duration("NEWSFLOW_FETCH_CONNECT_TIMEOUT", Duration.ofSeconds(10)),
                     settings.duration("NEWSFLOW_FETCH_TIMEOUT", Duration.ofSeconds(30)),
                     settings.integer("NEWSFLOW_FETCH_MAX_BYTES", 10 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                     settings.integer("NEWSFLOW_FETCH_MAX_REDIRECTS", 5, 0, 20),
                     settings.bool("NEWSFLOW_FETCH_ALLOW_PRIVATE", false),
-                    settings.string("NEWSFLOW_FETCH_USER_AGENT", "Newsflow/0.1 (news ingestion; polite polling)"));
+                    userAgent,
+                    allowed,
+                    settings.integer("NEWSFLOW_FETCH_HOST_CONCURRENCY", 2, 1, 64),
+                    settings.duration("NEWSFLOW_FETCH_HOST_DELAY", Duration.ofMillis(500)));
         }
     }
 
     private final Options options;
     private final HttpClient client;
+    private final AddressPolicy addresses;
+    private final HostBudget budget;
 
+    /** @throws IllegalArgumentException if an allowed network is not one */
     public HttpFetcher(Options options) {
         this.options = options;
+        this.addresses = new AddressPolicy(options.allowPrivateAddresses(), options.allowedNetworks());
+        this.budget = new HostBudget(options.hostConcurrency(), options.hostDelay());
+        // HTTP/2 where the server offers it (ALPN over TLS), HTTP/1.1 otherwise.
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** The User-Agent this fetcher sends, which robots.txt rules are matched against. */
+    public String userAgent() {
+        return options.userAgent();
     }
 
     /** GET {@code uri}. */
@@ -79,7 +135,13 @@ public final class HttpFetcher {
         boolean allPermanent = true;
         for (int hop = 0; ; hop++) {
             checkAllowed(current);
-            HttpResponse<byte[]> response = send(current, requestHeaders);
+            HttpResponse<byte[]> response;
+            try (HostBudget.Permit ignored = budget.acquire(current.getHost())) {
+                response = send(current, requestHeaders);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FetchException(current, FetchException.Reason.INTERRUPTED, "interrupted waiting for the host's politeness budget", e);
+            }
             int status = response.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
                 if (hop >= options.maxRedirects()) {
@@ -168,24 +230,13 @@ public final class HttpFetcher {
         }
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (isPrivate(address)) {
+                if (!addresses.permits(address)) {
                     throw new FetchException(uri, FetchException.Reason.REFUSED_ADDRESS, "refused to fetch from private address " + address.getHostAddress()
-                            + " (set NEWSFLOW_FETCH_ALLOW_PRIVATE=true to allow it)");
+                            + " (set NEWSFLOW_FETCH_ALLOW_PRIVATE=true, or list its network in " + Options.ALLOW_NETWORKS + ", to allow it)");
                 }
             }
         } catch (UnknownHostException e) {
             throw new FetchException(uri, FetchException.Reason.UNKNOWN_HOST, "unknown host " + uri.getHost(), e);
         }
-    }
-
-    static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = address.getAddress();
-        // IPv6 unique local (fc00::/7) and IPv4 carrier-grade NAT (100.64.0.0/10) are private too.
-        return (b.length == 16 && (b[0] & 0xfe) == 0xfc)
-                || (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64);
     }
 }

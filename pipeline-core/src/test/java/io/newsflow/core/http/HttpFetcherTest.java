@@ -13,7 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HttpFetcherTest {
 
     private HttpServer server;
+    private final ExecutorService serverThreads = Executors.newFixedThreadPool(8);
     private String base;
 
     @BeforeEach
@@ -49,6 +56,8 @@ class HttpFetcherTest {
             }
             exchange.close();
         });
+        // Several at once, so that a test can see how many requests the fetcher sends at the same time.
+        server.setExecutor(serverThreads);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -56,6 +65,7 @@ class HttpFetcherTest {
     @AfterEach
     void stopServer() {
         server.stop(0);
+        serverThreads.shutdownNow();
     }
 
     private HttpFetcher fetcher(boolean allowPrivate) {
@@ -116,6 +126,82 @@ class HttpFetcherTest {
                 .isInstanceOf(FetchException.class).hasMessageContaining("private address");
         assertThatThrownBy(() -> fetcher(false).get(URI.create("file:///etc/passwd")))
                 .isInstanceOf(FetchException.class).hasMessageContaining("only http and https");
+    }
+
+    @Test
+    void an_allow_listed_host_may_be_fetched_but_its_redirect_to_another_loopback_address_is_refused() throws Exception {
+        HttpServer second = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
+        int port = server.getAddress().getPort();
+        second.createContext("/hello", exchange -> respond(exchange, 200, "hi".getBytes(StandardCharsets.UTF_8), Map.of()));
+        second.createContext("/to-loopback", exchange -> respond(exchange, 302, null, Map.of("Location", "http://127.0.0.1:" + port + "/ok")));
+        second.start();
+        try {
+            String secondBase = "http://127.0.0.2:" + second.getAddress().getPort();
+            HttpFetcher fetcher = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(2), 32 * 1024, 3,
+                    false, "test", List.of("127.0.0.2/32"), 2, Duration.ZERO));
+
+            assertThat(fetcher.get(URI.create(secondBase + "/hello")).bodyText()).isEqualTo("hi");
+            assertThatThrownBy(() -> fetcher.get(URI.create(secondBase + "/to-loopback")))
+                    .isInstanceOf(FetchException.class)
+                    .hasMessageContaining("refused to fetch from private address 127.0.0.1")
+                    .extracting(e -> ((FetchException) e).reason()).isEqualTo(FetchException.Reason.REFUSED_ADDRESS);
+        } finally {
+            second.stop(0);
+        }
+    }
+
+    @Test
+    void an_allowed_network_must_be_an_ip_network() {
+        assertThatThrownBy(() -> new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, 1,
+                false, "test", List.of("intranet.example"), 1, Duration.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an IP network");
+    }
+
+    @Test
+    void requests_to_one_host_stay_within_its_concurrency() throws Exception {
+        AtomicInteger current = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        server.createContext("/slow", exchange -> {
+            most.accumulateAndGet(current.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            current.decrementAndGet();
+            respond(exchange, 200, "slow".getBytes(StandardCharsets.UTF_8), Map.of());
+        });
+        HttpFetcher fetcher = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 32 * 1024, 3,
+                true, "test", List.of(), 2, Duration.ZERO));
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<FetchResponse>> responses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                responses.add(clients.submit(() -> fetcher.get(URI.create(base + "/slow"))));
+            }
+            for (Future<FetchResponse> response : responses) {
+                assertThat(response.get().status()).isEqualTo(200);
+            }
+        }
+        assertThat(most.get()).isEqualTo(2);
+    }
+
+    @Test
+    void requests_to_one_host_start_at_least_its_delay_apart() throws Exception {
+        List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/stamp", exchange -> {
+            starts.add(System.nanoTime());
+            respond(exchange, 200, "ok".getBytes(StandardCharsets.UTF_8), Map.of());
+        });
+        HttpFetcher fetcher = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 32 * 1024, 3,
+                true, "test", List.of(), 4, Duration.ofMillis(300)));
+
+        for (int i = 0; i < 3; i++) {
+            fetcher.get(URI.create(base + "/stamp"));
+        }
+
+        assertThat(starts).hasSize(3);
+        assertThat(Duration.ofNanos(starts.get(1) - starts.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(Duration.ofNanos(starts.get(2) - starts.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(250));
     }
 
     @Test
