@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The article id of the contract: a stable hash of the normalised canonical URL.
- * Two URLs that differ only in tracking parameters, fragment, host case, default port or
+ * Two URLs that differ only in tracking parameters, fragment, host case, default port, a trailing slash or
  * query-parameter order name the same article and so get the same id.
  */
 public final class ArticleId {
@@ -58,6 +58,10 @@ public final class ArticleId {
         int port = uri.getPort();
         boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        // "/news/a/" and "/news/a" are one page on virtually every news site; the root stays "/".
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
 
         StringBuilder out = new StringBuilder(scheme).append("://").append(host);
         if (!defaultPort) {

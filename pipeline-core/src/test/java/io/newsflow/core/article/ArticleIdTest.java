@@ -15,6 +15,13 @@ class ArticleIdTest {
     }
 
     @Test
+    void a_trailing_slash_does_not_change_the_id_but_the_root_keeps_its_slash() {
+        assertThat(ArticleId.of("https://x.example/news/a/")).isEqualTo(ArticleId.of("https://x.example/news/a"));
+        assertThat(ArticleId.normalise("https://x.example/news/a/?utm_medium=rss")).isEqualTo("https://x.example/news/a");
+        assertThat(ArticleId.normalise("https://x.example/")).isEqualTo("https://x.example/");
+    }
+
+    @Test
     void a_different_path_or_parameter_is_a_different_article() {
         String id = ArticleId.of("https://example.com/world/nato-plan?id=7");
         assertThat(ArticleId.of("https://example.com/world/nato-plan?id=8")).isNotEqualTo(id);
