@@ -27,6 +27,7 @@ import java.time.Duration;
  *   <tr><td>{@code NEWSFLOW_BULK_MAX_DOCS}</td><td>500</td><td>documents per bulk request</td></tr>
  *   <tr><td>{@code NEWSFLOW_BULK_MAX_BYTES}</td><td>5242880 (5 MiB)</td><td>bytes per bulk request</td></tr>
  *   <tr><td>{@code NEWSFLOW_BULK_MAX_WAIT}</td><td>1s</td><td>longest a record waits for its batch to fill</td></tr>
+ *   <tr><td>{@code NEWSFLOW_BULK_IN_FLIGHT}</td><td>2</td><td>bulk requests sent at the same time (1 to 16)</td></tr>
  *   <tr><td>{@code NEWSFLOW_HTTP_HOST}</td><td>{@code 0.0.0.0}</td><td>address of the health and metrics endpoints
  *       ({@code /health/live}, {@code /health/ready}, {@code /metrics}); read by
  *       {@link io.newsflow.core.runtime.ServiceRunner}</td></tr>

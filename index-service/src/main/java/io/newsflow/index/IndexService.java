@@ -33,8 +33,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * index-service: keeps the Elasticsearch article index up to date with {@link Topics#ARTICLES_ENRICHED}.
  * On start it creates missing topics, installs the index template and aliases, then runs the consume-index-commit
- * loop ({@link IndexConsumer}) on a thread of its own. Ready while that loop runs, Elasticsearch answers and the index
- * template is installed. Its consumer's own metrics (lag per partition among them) are bound to the registry beside
+ * loop ({@link IndexConsumer}) on a thread of its own. Ready while that loop runs and is not stuck retrying a batch
+ * (Elasticsearch down, overloaded or read-only), Elasticsearch answers and the index template is installed. Its consumer's own metrics (lag per partition among them) are bound to the registry beside
  * what the loop counts.
  */
 public final class IndexService implements Service {
@@ -53,8 +53,8 @@ public final class IndexService implements Service {
     private ElasticsearchClient elasticsearch;
     private Producer<byte[], byte[]> deadLetterProducer;
     private KafkaClientMetrics consumerMetrics;
-    private IndexConsumer loop;
     // Set by start(), read by readiness() on the health endpoint's threads.
+    private volatile IndexConsumer loop;
     private volatile ElasticsearchHealth elasticsearchHealth;
     private volatile Thread loopThread;
 
@@ -66,9 +66,10 @@ public final class IndexService implements Service {
 
     @Override
     public void start() {
-        log.info("index-service: Kafka {}, group {}, {}, index {} (write alias {}), bulk {} docs / {} bytes / {} ms",
+        log.info("index-service: Kafka {}, group {}, {}, index {} (write alias {}), bulk {} docs / {} bytes / {} ms, {} in flight",
                 config.kafka().bootstrapServers(), config.groupId(), config.elasticsearch(), config.index().readAlias(),
-                config.index().writeAlias(), config.bulk().maxDocs(), config.bulk().maxBytes(), config.bulk().maxWait().toMillis());
+                config.index().writeAlias(), config.bulk().maxDocs(), config.bulk().maxBytes(), config.bulk().maxWait().toMillis(),
+                config.bulk().inFlight());
         TopicSetup.ensureTopics(config.kafka(), config.topics());
         elasticsearch = ElasticsearchClients.create(config.elasticsearch());
         new IndexSetup(elasticsearch, config.elasticsearch(), config.index()).install(config.elasticsearchStartupWait());
@@ -106,6 +107,7 @@ public final class IndexService implements Service {
                 ? HealthCheck.up("kafka-consumer", "consuming " + Topics.ARTICLES_ENRICHED + " from " + config.kafka().bootstrapServers()
                 + " as group " + config.groupId())
                 : HealthCheck.down("kafka-consumer", "the consume loop has ended"));
+        checks.add(loop.health());
         checks.addAll(health.check());
         return checks;
     }

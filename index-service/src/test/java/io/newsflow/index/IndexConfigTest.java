@@ -23,6 +23,8 @@ class IndexConfigTest {
         assertThat(config.bulk().maxDocs()).isEqualTo(500);
         assertThat(config.bulk().maxBytes()).isEqualTo(5 * 1024 * 1024);
         assertThat(config.bulk().maxWait()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.bulk().inFlight()).isEqualTo(2);
+        assertThat(config.bulk().batchDocs()).as("a full request for each in flight").isEqualTo(1000);
         assertThat(config.topics().partitions()).isEqualTo(3);
     }
 
@@ -37,6 +39,7 @@ class IndexConfigTest {
                 "NEWSFLOW_BULK_MAX_DOCS", "50",
                 "NEWSFLOW_BULK_MAX_BYTES", "1048576",
                 "NEWSFLOW_BULK_MAX_WAIT", "200ms",
+                "NEWSFLOW_BULK_IN_FLIGHT", "4",
                 "NEWSFLOW_TOPIC_PARTITIONS", "1")));
         assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:19092");
         assertThat(config.groupId()).isEqualTo("index-test");
@@ -46,6 +49,8 @@ class IndexConfigTest {
         assertThat(config.bulk().maxDocs()).isEqualTo(50);
         assertThat(config.bulk().maxBytes()).isEqualTo(1_048_576);
         assertThat(config.bulk().maxWait()).isEqualTo(Duration.ofMillis(200));
+        assertThat(config.bulk().inFlight()).isEqualTo(4);
+        assertThat(config.bulk().batchBytes()).isEqualTo(4 * 1_048_576L);
         assertThat(config.topics().partitions()).isEqualTo(1);
     }
 
@@ -55,5 +60,7 @@ class IndexConfigTest {
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("NEWSFLOW_BULK_MAX_DOCS");
         assertThatThrownBy(() -> IndexConfig.from(new Settings(Map.of("NEWSFLOW_BULK_MAX_BYTES", "5mb"))))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("NEWSFLOW_BULK_MAX_BYTES");
+        assertThatThrownBy(() -> IndexConfig.from(new Settings(Map.of("NEWSFLOW_BULK_IN_FLIGHT", "0"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("NEWSFLOW_BULK_IN_FLIGHT");
     }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -32,6 +34,7 @@ class KibanaSavedObjectsTest {
     static final Path OBJECTS = DeployFiles.MODULE.resolve("kibana/newsflow.ndjson");
     private static final String TEMPLATE = "/index/news-articles-template.json";
     private static final String MIGRATION_VERSION = "\\d+\\.\\d+\\.\\d+";
+    private static final Pattern KQL_FIELD = Pattern.compile("([A-Za-z@][\\w.@]*)\\s*:");
     /** Field types a terms or date_histogram aggregation can run on (with doc values, the default). */
     private static final Set<String> AGGREGATABLE = Set.of("keyword", "date", "long", "integer", "short", "byte",
             "double", "float", "half_float", "scaled_float", "boolean", "ip");
@@ -82,7 +85,7 @@ class KibanaSavedObjectsTest {
     }
 
     @Test
-    void theDashboardHoldsTheSavedSearchAndEveryVisualization() {
+    void theDashboardHoldsTheLatestArticlesAndEveryVisualizationAndMap() {
         List<JsonNode> dashboards = ofType("dashboard");
         assertThat(dashboards).hasSize(1);
         JsonNode dashboard = dashboards.getFirst();
@@ -96,9 +99,9 @@ class KibanaSavedObjectsTest {
             assertThat(references.get(name)).as("panel %s's type", name).startsWith(panel.path("type").asText() + "/");
             shown.add(references.get(name));
         }
-        List<String> expected = new ArrayList<>();
+        List<String> expected = new ArrayList<>(List.of("search/newsflow-latest-articles"));
         objects.stream()
-                .filter(object -> Set.of("search", "visualization").contains(object.path("type").asText()))
+                .filter(object -> Set.of("visualization", "map").contains(object.path("type").asText()))
                 .forEach(object -> expected.add(key(object)));
         assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -112,6 +115,15 @@ class KibanaSavedObjectsTest {
         for (JsonNode search : ofType("search")) {
             search.path("attributes").path("columns").forEach(column -> assertField(search, column.asText()));
             search.path("attributes").path("sort").forEach(sort -> assertField(search, sort.path(0).asText()));
+            queriedFields(search).forEach(field -> assertField(search, field));
+        }
+        for (JsonNode map : ofType("map")) {
+            List<String> geoFields = geoFields(map);
+            assertThat(geoFields).as("layers of %s", key(map)).isNotEmpty();
+            for (String field : geoFields) {
+                assertField(map, field);
+                assertThat(mapping.get(field).path("type").asText()).as("%s plots %s", key(map), field).isEqualTo("geo_point");
+            }
         }
         for (JsonNode visualization : ofType("visualization")) {
             for (String field : aggregatedFields(visualization)) {
@@ -131,15 +143,42 @@ class KibanaSavedObjectsTest {
         ofType("visualization").forEach(visualization -> fieldsPerVisualization.add(new TreeSet<>(aggregatedFields(visualization))));
         assertThat(fieldsPerVisualization).contains(
                 Set.of("@timestamp", "publisher.name"),
-                Set.of("@timestamp", "topics.label"),
+                Set.of("@timestamp", "topicLabels"),
                 Set.of("publisher.name"),
-                Set.of("citedSources.entity"),
-                Set.of("topics.label"),
-                Set.of("citedSources.kind"),
+                Set.of("citedSourceNames"),
+                Set.of("topicLabels"),
+                Set.of("citedSourceKinds"),
                 Set.of("language"));
-        assertThat(ofType("search")).singleElement()
+        assertThat(ofType("map")).singleElement().satisfies(map -> assertThat(geoFields(map)).containsExactly("placeLocations"));
+        assertThat(ofType("search")).extracting(search -> search.path("id").asText())
+                .contains("newsflow-latest-articles", "newsflow-republished", "newsflow-anonymous-sources");
+        assertThat(ofType("search")).filteredOn(search -> search.path("id").asText().equals("newsflow-latest-articles")).singleElement()
                 .satisfies(search -> assertThat(texts(search.path("attributes").path("columns")))
-                        .containsExactly("title", "publisher.name", "citedSources.entity", "topics.label"));
+                        .containsExactly("title", "publisher.name", "language", "topicLabels", "citedSourceNames"));
+    }
+
+    /** The fields a saved search's KQL query names ({@code field : value}). */
+    private static List<String> queriedFields(JsonNode search) {
+        List<String> fields = new ArrayList<>();
+        Matcher matcher = KQL_FIELD.matcher(searchSource(search).path("query").path("query").asText(""));
+        while (matcher.find()) {
+            fields.add(matcher.group(1));
+        }
+        return fields;
+    }
+
+    /** The geo fields the layers of a map plot. */
+    private static List<String> geoFields(JsonNode map) {
+        List<String> fields = new ArrayList<>();
+        parse(map.path("attributes").path("layerListJSON").asText(), "layerListJSON of " + key(map)).forEach(layer -> {
+            JsonNode source = layer.path("sourceDescriptor");
+            if (source.has("geoField")) {
+                fields.add(source.path("geoField").asText());
+                assertThat(referenceNames(map)).as("index reference of a layer of %s", key(map))
+                        .contains(source.path("indexPatternRefName").asText());
+            }
+        });
+        return fields;
     }
 
     private void assertField(JsonNode object, String field) {

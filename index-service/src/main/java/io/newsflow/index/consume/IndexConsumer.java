@@ -8,6 +8,7 @@ import io.newsflow.core.json.InvalidRecordException;
 import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.Topics;
 import io.newsflow.core.metrics.StageCounters;
+import io.newsflow.core.runtime.HealthCheck;
 import io.newsflow.index.bulk.BulkChunks;
 import io.newsflow.index.bulk.BulkLimits;
 import io.newsflow.index.bulk.BulkRequestFailedException;
@@ -35,18 +36,27 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
- * The consume-index-commit loop, on one thread. It reads {@link Topics#ARTICLES_ENRICHED} in batches (up to the
- * bulk limits, or what arrived within the max wait), writes each batch to Elasticsearch, and commits the batch's
- * offsets only when every record in it is final: indexed, refused as an older version (a replay), or acknowledged
+ * The consume-index-commit loop, on one thread. It reads {@link Topics#ARTICLES_ENRICHED} in batches (up to a full
+ * bulk request for each request in flight, by count and by bytes, or what arrived within the max wait), writes each
+ * batch to Elasticsearch in bulk requests sent side by side, and commits the batch's offsets only when every record in
+ * it is final: indexed, refused as an older version (a replay), or acknowledged
  * by the dead-letter topic. Whatever is not final yet (Elasticsearch unreachable, overloaded, the dead-letter topic
  * unreachable) is retried with backoff while all partitions are paused, so the consumer keeps polling (and keeps
  * its place in the group) without reading further. Revoked partitions commit their final records and leave the rest
@@ -61,7 +71,13 @@ public final class IndexConsumer implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(IndexConsumer.class);
 
+    /** The name of {@link #health()}'s check. */
+    public static final String HEALTH_CHECK = "indexing";
     static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    /** How long a batch waits for the next record before it is written as it is. */
+    static final Duration IDLE = Duration.ofMillis(50);
+    /** One poll for the next batch while the current one is written: short, to notice the write's end soon. */
+    static final Duration PREFETCH_POLL = Duration.ofMillis(5);
     static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final Consumer<byte[], byte[]> consumer;
@@ -72,15 +88,27 @@ public final class IndexConsumer implements Runnable {
     private final Backoff backoff;
     private final Clock clock;
     private final CompletableFuture<Throwable> failure;
-    private final PendingBatch batch = new PendingBatch();
+    /** The records being written; {@code next} the ones read meanwhile, written after them. */
+    private PendingBatch batch = new PendingBatch();
+    private PendingBatch next = new PendingBatch();
+    /** The offset this loop last committed for each partition it owns. */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final StageCounters counters;
     private final Timer sincePublished;
     private final Timer sinceFetched;
     /** When the article of each document in the batch was published and fetched, until the document is final. */
     private final Map<IndexDocument, ArticleTimes> times = new IdentityHashMap<>();
+    /** Sends a batch's bulk requests side by side. */
+    private final ExecutorService requests;
     private volatile boolean closing;
     private volatile boolean finished;
+    /** Set while a batch cannot be made final, for the readiness check; null while indexing goes well. */
+    private volatile Stall stall;
     private boolean paused;
+
+    /** Why the loop has been retrying a batch, and since when. */
+    private record Stall(String problem, Instant since) {
+    }
 
     /**
      * @param deadLetterProducer an idempotent producer ({@code KafkaConfigs.producer}) for {@link Topics#DEADLETTER}
@@ -104,6 +132,20 @@ public final class IndexConsumer implements Runnable {
                 "Time from an article's publication to its indexing", Duration.ofSeconds(1), Duration.ofDays(7));
         this.sinceFetched = delayTimer(registry, "newsflow.fetched.to.indexed",
                 "Time from ingest fetching an article to its indexing", Duration.ofMillis(10), Duration.ofHours(1));
+        this.requests = Executors.newFixedThreadPool(limits.inFlight(), Thread.ofPlatform().name("index-bulk-", 1).daemon().factory());
+    }
+
+    /**
+     * Up while every batch becomes final; down from the first failed attempt until the batch is committed (Elasticsearch
+     * down, overloaded or read-only, the dead-letter topic unreachable), with the reason: offsets do not move meanwhile.
+     */
+    public HealthCheck health() {
+        Stall current = stall;
+        if (current == null) {
+            return HealthCheck.up(HEALTH_CHECK, "every batch so far was indexed and committed");
+        }
+        return HealthCheck.down(HEALTH_CHECK, "retrying a batch since " + current.since() + " (" + current.problem()
+                + "); offsets are not committed meanwhile, and indexing resumes by itself once this passes");
     }
 
     private static Timer delayTimer(MeterRegistry registry, String name, String description, Duration min, Duration max) {
@@ -165,20 +207,36 @@ public final class IndexConsumer implements Runnable {
         }
     }
 
-    /** Polls until the batch is full, or the max wait since its first record has passed. */
+    /**
+     * Polls until the batch is full (a full bulk request for each request in flight), the max wait since its first
+     * record has passed, or no record came for {@link #IDLE}: records that keep coming fill the batch, and a batch is
+     * not held back for records that are not coming (the end of a backlog, a quiet feed). While a batch is written the
+     * loop reads the next one (see {@link #prefetch}), and while it retries it polls paused partitions only: what it
+     * holds in memory is two batches at most, whatever the lag.
+     */
     private void collect() {
         Instant deadline = null;
         while (!closing) {
             if (batch.isEmpty()) {
-                absorb(consumer.poll(limits.maxWait()));
-                deadline = clock.instant().plus(limits.maxWait());
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(limits.maxWait());
+                if (records.isEmpty()) {
+                    commitPastControlRecords();
+                }
+                absorb(batch, records);
                 continue;
             }
+            if (deadline == null) {
+                deadline = clock.instant().plus(limits.maxWait());
+            }
             Duration left = Duration.between(clock.instant(), deadline);
-            if (batch.size() >= limits.maxDocs() || batch.bytes() >= limits.maxBytes() || !left.isPositive()) {
+            if (batch.size() >= limits.batchDocs() || batch.bytes() >= limits.batchBytes() || !left.isPositive()) {
                 return;
             }
-            absorb(consumer.poll(left));
+            ConsumerRecords<byte[], byte[]> more = consumer.poll(left.compareTo(IDLE) < 0 ? left : IDLE);
+            if (more.isEmpty()) {
+                return;
+            }
+            absorb(batch, more);
         }
     }
 
@@ -196,16 +254,21 @@ public final class IndexConsumer implements Runnable {
                     if (backoff.attempts() > 0) {
                         log.info("indexing resumed after {} retries; partitions resumed", backoff.attempts());
                     }
+                    stall = null;
                     resumeAll();
                     return;
                 }
             }
+            Stall before = stall;
+            stall = new Stall(problem, before == null ? clock.instant() : before.since());
             Duration delay = backoff.next();
             log.warn("{} of {} records not final yet ({}); offsets not committed, partitions paused, retry {} in {} ms",
                     batch.size() - batch.count(PendingBatch.State.DONE), batch.size(), problem, backoff.attempts(), delay.toMillis());
             pauseAll();
             pollPaused(delay);
             if (batch.isEmpty()) { // every partition of the batch was revoked meanwhile
+                stall = null;
+                clearBatch();
                 resumeAll();
                 return;
             }
@@ -220,17 +283,29 @@ public final class IndexConsumer implements Runnable {
     private String attempt() throws InterruptedException {
         String problem = null;
         List<PendingBatch.Entry> toIndex = batch.inState(PendingBatch.State.TO_INDEX);
-        for (List<PendingBatch.Entry> chunk : BulkChunks.split(toIndex, PendingBatch.Entry::document, limits)) {
-            if (closing) {
-                return "stopping";
+        List<List<PendingBatch.Entry>> chunks = BulkChunks.split(toIndex, PendingBatch.Entry::document, limits);
+        // Every chunk at once, at most limits.inFlight() of them in the air: versions make their order irrelevant.
+        List<Future<List<ItemOutcome>>> writes = new ArrayList<>(chunks.size());
+        for (List<PendingBatch.Entry> chunk : chunks) {
+            List<IndexDocument> documents = chunk.stream().map(PendingBatch.Entry::document).toList();
+            writes.add(requests.submit(() -> writer.write(documents)));
+        }
+        for (Future<List<ItemOutcome>> write : writes) {
+            while (!write.isDone() && !closing && prefetch()) {
+                // reading and decoding the next batch while Elasticsearch indexes this one
             }
-            long started = System.nanoTime();
+        }
+        for (int c = 0; c < chunks.size(); c++) {
+            List<PendingBatch.Entry> chunk = chunks.get(c);
             List<ItemOutcome> outcomes;
             try {
-                outcomes = writer.write(chunk.stream().map(PendingBatch.Entry::document).toList());
-            } catch (BulkRequestFailedException e) {
-                problem = e.getMessage();
-                break; // the cluster is likely down: back off before the next chunk
+                outcomes = writes.get(c).get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof BulkRequestFailedException failed)) {
+                    throw new IllegalStateException("bulk request failed unexpectedly: " + e.getCause(), e.getCause());
+                }
+                problem = failed.getMessage(); // the cluster is likely down: back off before writing again
+                continue;
             }
             Map<ItemOutcome.Kind, Integer> counts = new EnumMap<>(ItemOutcome.Kind.class);
             Instant acknowledged = clock.instant();
@@ -258,10 +333,10 @@ public final class IndexConsumer implements Runnable {
                 }
             }
             counters.articles(counts.getOrDefault(ItemOutcome.Kind.INDEXED, 0));
-            log.info("bulk: {} docs, {} indexed, {} version conflicts (replays), {} rejected, {} to retry, {} ms",
+            log.info("bulk: {} docs, {} indexed, {} version conflicts (replays), {} rejected, {} to retry",
                     chunk.size(), counts.getOrDefault(ItemOutcome.Kind.INDEXED, 0),
                     counts.getOrDefault(ItemOutcome.Kind.VERSION_CONFLICT, 0), counts.getOrDefault(ItemOutcome.Kind.REJECTED, 0),
-                    counts.getOrDefault(ItemOutcome.Kind.RETRY, 0), (System.nanoTime() - started) / 1_000_000);
+                    counts.getOrDefault(ItemOutcome.Kind.RETRY, 0));
         }
         List<PendingBatch.Entry> toDeadLetter = batch.inState(PendingBatch.State.TO_DEAD_LETTER);
         if (!toDeadLetter.isEmpty()) {
@@ -297,6 +372,7 @@ public final class IndexConsumer implements Runnable {
         try {
             if (!offsets.isEmpty()) {
                 consumer.commitSync(offsets);
+                offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
             }
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The group moved on without us: the partitions' new owners read these records again and rewrite them idempotently.
@@ -308,6 +384,53 @@ public final class IndexConsumer implements Runnable {
         return null;
     }
 
+    /**
+     * Reads records into the next batch, a short poll at a time, while the current one is being written: Elasticsearch
+     * does not wait for the loop between batches. Returns false once the next batch is full; the loop then stops
+     * reading until the current batch is done.
+     */
+    private boolean prefetch() {
+        if (next.size() >= limits.batchDocs() || next.bytes() >= limits.batchBytes()) {
+            return false;
+        }
+        absorb(next, consumer.poll(PREFETCH_POLL));
+        return true;
+    }
+
+    /**
+     * With nothing left to write, commits the consumer's position where it has moved past the last commit without
+     * records: over the commit markers of transactions (enrich-service writes exactly-once) and aborted records. Without
+     * this, the committed offset of such a partition would stay one short of its end, and the group's lag never reach 0
+     * (which {@code ./newsflow index migrate} waits for).
+     */
+    private void commitPastControlRecords() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            Long last = committed.get(partition);
+            if (last == null) {
+                continue;
+            }
+            long position;
+            try {
+                position = consumer.position(partition, Duration.ZERO);
+            } catch (TimeoutException e) {
+                continue; // no position yet: nothing was read past the last commit
+            }
+            if (position > last) {
+                offsets.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        } catch (CommitFailedException | RebalanceInProgressException | TimeoutException e) {
+            log.debug("could not commit positions past control records ({}); the next idle poll tries again", e.getMessage());
+        }
+    }
+
     /** Waits out a backoff delay inside poll(), so that the consumer stays in the group and sees rebalances. */
     private void pollPaused(Duration delay) {
         Instant until = clock.instant().plus(delay);
@@ -316,13 +439,13 @@ public final class IndexConsumer implements Runnable {
             if (!left.isPositive()) {
                 return;
             }
-            absorb(consumer.poll(left));
+            absorb(batch, consumer.poll(left));
         }
     }
 
-    private void absorb(ConsumerRecords<byte[], byte[]> records) {
+    private void absorb(PendingBatch target, ConsumerRecords<byte[], byte[]> records) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            batch.add(entryFor(record));
+            target.add(entryFor(record));
         }
     }
 
@@ -359,13 +482,18 @@ public final class IndexConsumer implements Runnable {
                 clearBatch();
             }
         } finally {
+            requests.shutdownNow();
             consumer.close();
         }
     }
 
+    /** Done with the batch: the next one, read meanwhile, takes its place. */
     private void clearBatch() {
+        batch.documents().forEach(times::remove);
         batch.clear();
-        times.clear();
+        PendingBatch done = batch;
+        batch = next;
+        next = done;
     }
 
     private void commitOnClose(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -390,7 +518,10 @@ public final class IndexConsumer implements Runnable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(committed::remove);
+            next.drop(partitions); // nothing of it is final yet: the next owner reads it
             if (batch.isEmpty()) {
+                forgetTimesOfDropped();
                 return;
             }
             Map<TopicPartition, OffsetAndMetadata> offsets = batch.committableOffsets(partitions);
@@ -404,7 +535,7 @@ public final class IndexConsumer implements Runnable {
                 }
             }
             int notFinal = batch.drop(partitions);
-            forgetTimesIfEmpty();
+            forgetTimesOfDropped();
             if (notFinal > 0) {
                 log.info("partitions {} revoked: {} records not final yet left to the next owner", partitions, notFinal);
             }
@@ -412,16 +543,17 @@ public final class IndexConsumer implements Runnable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            int notFinal = batch.drop(partitions);
-            forgetTimesIfEmpty();
+            partitions.forEach(committed::remove);
+            int notFinal = batch.drop(partitions) + next.drop(partitions);
+            forgetTimesOfDropped();
             log.warn("partitions {} lost: {} records not final yet left to the next owner", partitions, notFinal);
         }
 
-        /** The times of dropped records otherwise go with the batch's next commit, which clears them all. */
-        private void forgetTimesIfEmpty() {
-            if (batch.isEmpty()) {
-                times.clear();
-            }
+        private void forgetTimesOfDropped() {
+            Set<IndexDocument> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+            kept.addAll(batch.documents());
+            kept.addAll(next.documents());
+            times.keySet().retainAll(kept);
         }
 
         @Override

@@ -107,6 +107,11 @@ final class PendingBatch {
         return bytes;
     }
 
+    /** The documents of the entries that have one, in order. */
+    List<IndexDocument> documents() {
+        return entries.stream().map(Entry::document).filter(d -> d != null).toList();
+    }
+
     List<Entry> inState(State state) {
         return entries.stream().filter(e -> e.state() == state).toList();
     }

@@ -44,6 +44,32 @@ public record IndexNames(String base) {
         return base;
     }
 
+    /** The alias a migration writes to while it replays the topic into the next index version. */
+    public String migrationAlias() {
+        return base + "-migrating";
+    }
+
+    /**
+     * The version of one of these indices: 3 for {@code news-articles-v3}.
+     *
+     * @throws IllegalArgumentException if {@code index} is not one of them
+     */
+    public int versionOf(String index) {
+        String prefix = base + "-v";
+        if (index.startsWith(prefix)) {
+            try {
+                int version = Integer.parseInt(index.substring(prefix.length()));
+                if (version >= FIRST_VERSION) {
+                    return version;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the refusal
+            }
+        }
+        throw new IllegalArgumentException("index " + index + " is not a version of " + base + " (" + indexPattern()
+                + " with a number): point the aliases at " + index(FIRST_VERSION) + " or a later version");
+    }
+
     /** The concrete indices the template applies to. */
     public String indexPattern() {
         return base + "-v*";

@@ -43,12 +43,8 @@ public final class IndexSetup {
      */
     public void install(Duration maxWait) {
         awaitCluster(maxWait);
+        IndexTemplate template = installTemplate();
         try {
-            boolean english = hasEnglishAnalyzer();
-            IndexTemplate template = IndexTemplate.forCluster(names, english);
-            client.indices().putIndexTemplate(t -> t.name(names.templateName()).withJson(new StringReader(template.templateJson())));
-            log.info("index template {} installed for {} ({})", names.templateName(), names.indexPattern(),
-                    english ? "with .english sub-fields" : "no english analyzer on this cluster: without .english sub-fields");
             if (aliasExists(names.readAlias())) {
                 updateWriteIndexMapping(template);
             } else {
@@ -59,8 +55,26 @@ public final class IndexSetup {
         }
     }
 
+    /**
+     * Installs (or updates) the index template of this release, with stemmed sub-fields where the cluster can stem;
+     * indices created from now on get its mapping. Returns it.
+     */
+    public IndexTemplate installTemplate() {
+        try {
+            boolean english = hasEnglishAnalyzer();
+            IndexTemplate template = IndexTemplate.forCluster(names, english);
+            client.indices().putIndexTemplate(t -> t.name(names.templateName()).withJson(new StringReader(template.templateJson())));
+            log.info("index template {} installed for {} ({})", names.templateName(), names.indexPattern(),
+                    english ? "with .english sub-fields" : "no english analyzer on this cluster: without .english sub-fields");
+            return template;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install index template " + names.templateName() + " at Elasticsearch "
+                    + connection.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** {@code GET _cluster/health}: the minimal distribution answers 405 to {@code GET /}, so info() and ping() cannot be used. */
-    private void awaitCluster(Duration maxWait) {
+    public void awaitCluster(Duration maxWait) {
         Instant deadline = Instant.now().plus(maxWait);
         String problem;
         while (true) {
@@ -146,8 +160,8 @@ public final class IndexSetup {
         } catch (ElasticsearchException e) {
             if (e.status() == 400) {
                 throw new IllegalStateException("the index behind " + names.writeAlias() + " cannot take this release's mapping ("
-                        + e.getMessage() + "): create the next index version from template " + names.templateName()
-                        + ", replay " + Topics.ARTICLES_ENRICHED + " into it and move the aliases", e);
+                        + e.getMessage() + "): run ./newsflow index migrate, which creates the next index version from template "
+                        + names.templateName() + ", replays " + Topics.ARTICLES_ENRICHED + " into it and moves the aliases", e);
             }
             throw e;
         }

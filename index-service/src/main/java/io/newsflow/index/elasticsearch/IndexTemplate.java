@@ -13,18 +13,26 @@ import java.util.List;
  *
  * <p>The mapping is {@code dynamic: strict}: a field the mapping does not know makes Elasticsearch reject the
  * document, which then goes to the dead-letter topic instead of silently growing the mapping. Choices the JSON
- * cannot explain itself: {@code citedSources.sentence} is kept for display but not indexed (it is part of
- * {@code text}, which is); the character offsets {@code start}/{@code end} are neither indexed nor aggregatable;
- * {@code publisher.name} is a keyword (filters, charts) with a {@code .text} sub-field for search.
+ * cannot explain itself: names an analyst filters and charts on are {@code keyword}s, with a {@code .text} sub-field
+ * where searching words inside them helps ({@code publisher.name}, {@code authors}, {@code entities.name}); text is
+ * {@code text}, with a {@code .keyword} sub-field where exact matches and sorting help ({@code title},
+ * {@code citedSources.text}). {@code citedSources}, {@code topics}, {@code entities} and {@code places} are
+ * {@code nested}, so that a query's conditions on kind and name hold for the same cited source; Kibana does not
+ * aggregate nested fields, so flat copies sit beside them ({@code citedSourceNames}, {@code citedSourceKinds},
+ * {@code topicCodes} with the ancestors, {@code topicLabels}, {@code entityNames}, {@code placeNames},
+ * {@code placeCountryCodes}, and the {@code geo_point} {@code placeLocations} for Kibana Maps).
+ * {@code citedSources.sentence} is kept for display but not indexed (it is part of {@code text}, which is); the
+ * character offsets {@code start}/{@code end} are neither indexed nor aggregatable; {@code ignore_above} keeps an
+ * absurdly long value from rejecting its whole article (the value stays in the source, unindexed).
  *
- * <p>Stemming: where the cluster has the {@code english} analyzer, {@code title} and {@code text} get an
- * {@code .english} sub-field analysed with it; the minimal test distribution has no such analyzer, and there the
+ * <p>Stemming: where the cluster has the {@code english} analyzer, {@code title}, {@code text} and {@code summary} get
+ * an {@code .english} sub-field analysed with it; the minimal test distribution has no such analyzer, and there the
  * index is created without those sub-fields.
  */
 public final class IndexTemplate {
 
     static final String RESOURCE = "/index/news-articles-template.json";
-    static final List<String> STEMMED_FIELDS = List.of("title", "text");
+    static final List<String> STEMMED_FIELDS = List.of("title", "text", "summary");
     static final String STEMMED_SUBFIELD = "english";
 
     private final ObjectNode template;

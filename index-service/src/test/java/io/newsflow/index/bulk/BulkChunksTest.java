@@ -23,7 +23,7 @@ class BulkChunksTest {
     @Test
     void splits_by_document_count_keeping_order() {
         List<IndexDocument> docs = docs(1201, 100);
-        List<List<IndexDocument>> chunks = BulkChunks.split(docs, Function.identity(), new BulkLimits(500, 10_000_000, Duration.ofSeconds(1)));
+        List<List<IndexDocument>> chunks = BulkChunks.split(docs, Function.identity(), new BulkLimits(500, 10_000_000, Duration.ofSeconds(1), 1));
         assertThat(chunks).extracting(List::size).containsExactly(500, 500, 201);
         assertThat(chunks.stream().flatMap(List::stream).toList()).isEqualTo(docs);
     }
@@ -33,20 +33,20 @@ class BulkChunksTest {
         List<IndexDocument> docs = docs(10, 1000);
         long perDoc = BulkChunks.requestBytes(docs.get(0));
         assertThat(perDoc).isGreaterThan(1000);
-        List<List<IndexDocument>> chunks = BulkChunks.split(docs, Function.identity(), new BulkLimits(500, 3 * perDoc, Duration.ofSeconds(1)));
+        List<List<IndexDocument>> chunks = BulkChunks.split(docs, Function.identity(), new BulkLimits(500, 3 * perDoc, Duration.ofSeconds(1), 1));
         assertThat(chunks).extracting(List::size).containsExactly(3, 3, 3, 1);
     }
 
     @Test
     void a_document_larger_than_the_byte_limit_goes_alone() {
         List<IndexDocument> docs = List.of(doc(0, 10), doc(1, 5000), doc(2, 10));
-        List<List<IndexDocument>> chunks = BulkChunks.split(docs, Function.identity(), new BulkLimits(500, 1000, Duration.ofSeconds(1)));
+        List<List<IndexDocument>> chunks = BulkChunks.split(docs, Function.identity(), new BulkLimits(500, 1000, Duration.ofSeconds(1), 1));
         assertThat(chunks).extracting(List::size).containsExactly(1, 1, 1);
         assertThat(chunks.get(1).get(0).id()).isEqualTo("id1");
     }
 
     @Test
     void nothing_to_write_makes_no_request() {
-        assertThat(BulkChunks.split(List.<IndexDocument>of(), Function.identity(), new BulkLimits(500, 1000, Duration.ofSeconds(1)))).isEmpty();
+        assertThat(BulkChunks.split(List.<IndexDocument>of(), Function.identity(), new BulkLimits(500, 1000, Duration.ofSeconds(1), 1))).isEmpty();
     }
 }

@@ -39,7 +39,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,35 +62,65 @@ class IndexConsumerTest {
     private ElasticsearchClient elasticsearch;
     private IndexConsumer loop;
     private Thread thread;
+    private final AtomicInteger inRequest = new AtomicInteger();
+    private final AtomicInteger maxConcurrent = new AtomicInteger();
+    private final CountDownLatch secondRequest = new CountDownLatch(2);
+    private volatile int itemStatus = 201;
+    /** When set, each bulk request is answered only once this opens (or after 5 s). */
+    private volatile CountDownLatch holdWritesUntil;
+    private final AtomicReference<Boolean> firstWriteOverlappedPoll = new AtomicReference<>();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            byte[] body = indexedEach(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            CountDownLatch holdUntil = holdWritesUntil;
+            if (holdUntil != null) {
+                try {
+                    firstWriteOverlappedPoll.compareAndSet(null, holdUntil.await(5, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int concurrent = inRequest.incrementAndGet();
+            maxConcurrent.accumulateAndGet(concurrent, Math::max);
+            try {
+                // Holds each request until a second one arrives (or a while passes), to see whether they overlap.
+                secondRequest.countDown();
+                secondRequest.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = answerEach(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), itemStatus);
+            inRequest.decrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         elasticsearch = ElasticsearchClients.create(ElasticsearchConnection.from(new Settings(Map.of(
                 ElasticsearchConnection.URL, "http://127.0.0.1:" + server.getAddress().getPort()))));
         Clock clock = Clock.systemUTC();
         loop = new IndexConsumer(consumer, deadLetters, new BulkWriter(elasticsearch, "news-articles-write", registry),
-                new DocumentMapper(clock), new BulkLimits(500, 5 * 1024 * 1024, Duration.ofMillis(50)), clock, failure, registry);
+                new DocumentMapper(clock), new BulkLimits(1, 5 * 1024 * 1024, Duration.ofSeconds(60), 2), clock, failure, registry);
         thread = new Thread(loop, "index-consumer-test");
     }
 
-    /** A bulk response in which every document of the NDJSON request was created. */
-    private static byte[] indexedEach(String request) throws IOException {
+    /** A bulk response in which every document of the NDJSON request was created, or refused with {@code status}. */
+    private static byte[] answerEach(String request, int status) throws IOException {
         List<String> items = new ArrayList<>();
         String[] lines = request.split("\n");
         for (int i = 0; i < lines.length; i += 2) {
             JsonNode action = Json.mapper().readTree(lines[i]).path("index");
-            items.add("{\"index\":{\"_index\":\"news-articles-v1\",\"_id\":\"%s\",\"_version\":%d,\"result\":\"created\",\"status\":201}}"
-                    .formatted(action.path("_id").asText(), action.path("version").asLong()));
+            items.add(status == 201
+                    ? "{\"index\":{\"_index\":\"news-articles-v1\",\"_id\":\"%s\",\"_version\":%d,\"result\":\"created\",\"status\":201}}"
+                    .formatted(action.path("_id").asText(), action.path("version").asLong())
+                    : ("{\"index\":{\"_index\":\"news-articles-v1\",\"_id\":\"%s\",\"status\":%d,\"error\":{\"type\":"
+                    + "\"cluster_block_exception\",\"reason\":\"index [news-articles-v1] blocked by: [TOO_MANY_REQUESTS/12/disk usage "
+                    + "exceeded flood-stage watermark, index has read-only-allow-delete block];\"}}}").formatted(action.path("_id").asText(), status));
         }
         return ("{\"took\":1,\"errors\":false,\"items\":[" + String.join(",", items) + "]}").getBytes(StandardCharsets.UTF_8);
     }
@@ -127,6 +160,114 @@ class IndexConsumerTest {
         assertThat(registry.get("newsflow.fetched.to.indexed").timer().count()).isEqualTo(1);
         assertThat(registry.get("newsflow.fetched.to.indexed").timer().max(TimeUnit.DAYS))
                 .as("the article was fetched in 2024").isGreaterThan(300);
+    }
+
+    @Test
+    void a_batch_is_written_when_no_more_records_come_without_waiting_out_the_max_wait() throws Exception {
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.rebalance(List.of(PARTITION));
+            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(Articles.full())));
+        });
+
+        thread.start();
+
+        awaitCommitted(1); // within 10 s, while the max wait is 60 s
+    }
+
+    @Test
+    void with_nothing_to_write_the_offset_moves_past_transaction_markers() throws Exception {
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.rebalance(List.of(PARTITION));
+            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(Articles.full())));
+        });
+        thread.start();
+        awaitCommitted(1);
+
+        // What a read_committed consumer does at a transaction's commit marker (offset 1): it moves past it, returning nothing.
+        consumer.schedulePollTask(() -> consumer.seek(PARTITION, 2));
+
+        awaitCommitted(2);
+    }
+
+    @Test
+    void the_next_records_are_read_while_a_batch_is_being_written() throws Exception {
+        CountDownLatch polledDuringWrite = new CountDownLatch(1);
+        holdWritesUntil = polledDuringWrite;
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.rebalance(List.of(PARTITION));
+            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(Articles.full())));
+        });
+        consumer.schedulePollTask(() -> { }); // the batch's last look for more: nothing, so it is written
+        consumer.schedulePollTask(() -> {
+            polledDuringWrite.countDown();
+            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 1, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(Articles.full())));
+        });
+
+        thread.start();
+
+        awaitCommitted(2);
+        assertThat(firstWriteOverlappedPoll).as("the consumer was polled while the first bulk request was in flight").hasValue(true);
+    }
+
+    @Test
+    void a_batch_goes_out_in_several_bulk_requests_at_once() throws Exception {
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.rebalance(List.of(PARTITION));
+            for (int offset = 0; offset < 2; offset++) {
+                consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, offset, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                        Json.toBytes(Articles.full())));
+            }
+        });
+
+        thread.start();
+
+        awaitCommitted(2);
+        assertThat(maxConcurrent).as("two one-document requests in flight together").hasValue(2);
+    }
+
+    @Test
+    void while_elasticsearch_refuses_to_write_nothing_is_committed_the_loop_is_unhealthy_and_it_resumes_by_itself() throws Exception {
+        itemStatus = 429;
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.rebalance(List.of(PARTITION));
+            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(Articles.full())));
+        });
+        assertThat(loop.health().up()).isTrue();
+
+        thread.start();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (loop.health().up() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(loop.health().up()).isFalse();
+        assertThat(loop.health().detail()).contains("HTTP 429 cluster_block_exception").contains("offsets are not committed");
+        assertThat(committed()).isZero();
+        assertThat(consumer.paused()).as("partitions paused while retrying").contains(PARTITION);
+
+        itemStatus = 201;
+        awaitCommitted(1);
+        assertThat(loop.health().up()).isTrue();
+        assertThat(registry.get("newsflow.bulk.items").tag("outcome", "retried").counter().count()).isPositive();
+        assertThat(deadLetters.history()).as("a retryable refusal is never a dead letter").isEmpty();
+    }
+
+    private void awaitCommitted(long offset) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (committed() < offset && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(committed()).isEqualTo(offset);
     }
 
     private long committed() {

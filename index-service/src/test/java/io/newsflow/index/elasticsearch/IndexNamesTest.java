@@ -23,6 +23,18 @@ class IndexNamesTest {
     }
 
     @Test
+    void versions_are_read_back_from_index_names() {
+        IndexNames names = new IndexNames("news-articles");
+        assertThat(names.versionOf("news-articles-v1")).isEqualTo(1);
+        assertThat(names.versionOf(names.index(12))).isEqualTo(12);
+        assertThat(names.migrationAlias()).isEqualTo("news-articles-migrating");
+        for (String other : new String[]{"news-articles", "news-articles-v0", "news-articles-vx", "other-v2"}) {
+            assertThatThrownBy(() -> names.versionOf(other)).as(other).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not a version of news-articles");
+        }
+    }
+
+    @Test
     void names_elasticsearch_would_refuse_are_refused_at_start() {
         for (String bad : new String[]{"News", "_hidden", "a b", "a*", "-x"}) {
             assertThatThrownBy(() -> IndexNames.from(new Settings(Map.of("NEWSFLOW_INDEX_NAME", bad))))

@@ -19,7 +19,10 @@ public final class Topics {
     public static final String INGEST_STATE = "news.ingest.state";
     /** Articles as ingested, keyed by article id. */
     public static final String ARTICLES_RAW = "news.articles.raw";
-    /** Articles with attribution and topics, keyed by article id. Kept forever: it is what the index is rebuilt from. */
+    /**
+     * Articles with attribution and topics, keyed by article id. Kept forever (retention.ms -1, and no size limit unless
+     * the broker sets one): it is the source of truth that {@code ./newsflow index migrate} replays from its beginning.
+     */
     public static final String ARTICLES_ENRICHED = "news.articles.enriched";
     /** Records a stage could not process, with the reason in headers. */
     public static final String DEADLETTER = "news.deadletter";
