@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "Newsflow 0.1",
         description = "Event-driven news ingestion: feeds -> Kafka -> enrichment -> Elasticsearch.",
         subcommands = {UpCommand.class, StackCommand.class, FeedsCommand.class, DeadLetterCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                ExtractCommand.class, EnrichCommand.class, EvaluateEnrichmentCommand.class, BenchCommand.class, IndexCommand.class,
+                SearchCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,14 @@
+package io.newsflow.deploy.bench;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * A {@code bench} subcommand that {@code ./newsflow bench all} can run: it measures, reports its progress on
+ * {@code out}, and returns its lines of the summary table. Implementing this is all a new benchmark needs to appear
+ * in {@code bench all} and in {@code benchmarks/results.md}.
+ */
+public interface Benchmark {
+
+    List<BenchResult> measure(PrintWriter out) throws Exception;
+}

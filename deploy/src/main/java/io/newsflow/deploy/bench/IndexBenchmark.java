@@ -1,0 +1,367 @@
+package io.newsflow.deploy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.core.article.ArticleId;
+import io.newsflow.core.article.Attribution;
+import io.newsflow.core.article.CitedSource;
+import io.newsflow.core.article.DateSource;
+import io.newsflow.core.article.DetectedLanguage;
+import io.newsflow.core.article.EnrichedArticle;
+import io.newsflow.core.article.Entity;
+import io.newsflow.core.article.FeedRef;
+import io.newsflow.core.article.GeoPoint;
+import io.newsflow.core.article.Place;
+import io.newsflow.core.article.PublisherInfo;
+import io.newsflow.core.article.RawArticle;
+import io.newsflow.core.article.TopicTag;
+import io.newsflow.core.config.Settings;
+import io.newsflow.core.json.Json;
+import io.newsflow.core.kafka.KafkaConfigs;
+import io.newsflow.core.kafka.KafkaConnection;
+import io.newsflow.core.kafka.TopicSetup;
+import io.newsflow.core.kafka.Topics;
+import io.newsflow.deploy.stack.Stack;
+import io.newsflow.deploy.stack.StackOptions;
+import io.newsflow.deploy.stack.Stacks;
+import io.newsflow.index.IndexConfig;
+import io.newsflow.index.IndexService;
+import io.newsflow.index.bulk.BulkLimits;
+import io.newsflow.index.document.DocumentMapper;
+import io.newsflow.index.document.IndexDocument;
+import io.newsflow.index.elasticsearch.IndexNames;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./newsflow bench index}: documents per second that index-service's own code path (consume
+ * {@link Topics#ARTICLES_ENRICHED}, map, bulk with versions and per-item outcomes, commit) indexes, next to a plain
+ * {@code _bulk} loop of the very same documents (same JSON, ids, versions and request size, one request after the
+ * other) into an index of the same template on the same node: the ceiling, and the ratio to it (target 0.9 or more).
+ * Each side first runs once on a warm-up share of the documents, into an index of its own, so that neither pays for
+ * the JIT or Elasticsearch's first-request costs; then both take turns, round by round, on the measured share.
+ */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"index-service's documents per second from " + Topics.ARTICLES_ENRICHED + " next to a plain _bulk loop",
+                "of the same documents on the same node (the ceiling), as a ratio; on a fresh local stack."})
+public final class IndexBenchmark implements Callable<Integer>, Benchmark {
+
+    private static final String CLIENT_ID = "newsflow-bench-index";
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final int ROUNDS = 4;
+    /** Both sides index into indices of their own that the warm-up already filled, and go on there. */
+    private static final String SERVICE_INDEX = "bench-service";
+    private static final String CEILING_INDEX = "bench-ceiling";
+
+    /**
+     * One measurement.
+     *
+     * @param documents            documents indexed by each side
+     * @param serviceDocsPerSecond index-service's rate
+     * @param ceilingDocsPerSecond the plain loop's rate
+     */
+    public record Result(int documents, double serviceDocsPerSecond, double ceilingDocsPerSecond) {
+
+        public double ratio() {
+            return serviceDocsPerSecond / ceilingDocsPerSecond;
+        }
+    }
+
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles measured (default ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--warm-up", defaultValue = "4000", description = "Articles each side indexes first, unmeasured (default ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the benchmark's stack keeps its data, emptied first. Default: bench-index-stack under the local stack's base directory.")
+    Path dataDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        BenchReport.publish(measure(out), "bench index", PipelineBenchmark.home(), out);
+        return 0;
+    }
+
+    @Override
+    public List<BenchResult> measure(PrintWriter out) throws Exception {
+        Path dir = (dataDir != null ? dataDir : StackOptions.defaultBaseDir().resolve("bench-index-stack")).toAbsolutePath();
+        empty(dir);
+        say(out, "starting a fresh Kafka and Elasticsearch in %s", dir);
+        try (Stack stack = Stacks.start(StackOptions.freePorts(dir))) {
+            Result result = run(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), warmUp, articles, out);
+            return List.of(new BenchResult("index", "indexing, " + result.documents() + " articles", result.serviceDocsPerSecond(),
+                    "docs/s", "plain _bulk loop", result.ceilingDocsPerSecond()));
+        }
+    }
+
+    /**
+     * Measures on a running Kafka and Elasticsearch whose enriched topic is empty: {@code warmUp} generated articles
+     * indexed by each side unmeasured, then, into the same indices, {@code measured} more in {@value #ROUNDS} rounds,
+     * each side taking its turn first in alternate rounds, so that a load that comes and goes on the machine falls on
+     * both sides alike. index-service runs throughout, as in production; each round's records are written in one Kafka
+     * transaction whose commit starts its clock (the service reads committed records only), so that neither the
+     * publishing nor the service's start is measured.
+     */
+    public static Result run(String kafka, URI elasticsearch, int warmUp, int measured, PrintWriter out) throws Exception {
+        List<EnrichedArticle> all = generate(warmUp + measured);
+        KafkaConnection connection = new KafkaConnection(kafka);
+        TopicSetup.ensureTopics(connection, TopicSetup.Layout.from(new Settings(Map.of())));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Ceiling ceiling = new Ceiling(http, elasticsearch);
+        Map<String, Object> producerConfig = KafkaConfigs.transactionalProducer(connection, CLIENT_ID, CLIENT_ID);
+        producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TIMEOUT.toMillis());
+        IndexService service = new IndexService(IndexConfig.from(new Settings(Map.of(
+                KafkaConnection.BOOTSTRAP_SERVERS, kafka,
+                "NEWSFLOW_ELASTICSEARCH_URL", elasticsearch.toString(),
+                IndexNames.INDEX_NAME, SERVICE_INDEX,
+                "NEWSFLOW_INDEX_GROUP_ID", SERVICE_INDEX,
+                "NEWSFLOW_HTTP_PORT", "0"))), new SimpleMeterRegistry());
+        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig);
+             Admin admin = Admin.create(KafkaConfigs.admin(connection, CLIENT_ID))) {
+            producer.initTransactions();
+            service.start();
+            say(out, "warm-up: %d articles by each side", warmUp);
+            indexed(producer, admin, send(producer, all.subList(0, warmUp)));
+            ceiling.create(CEILING_INDEX, SERVICE_INDEX);
+            ceiling.load(CEILING_INDEX, all.subList(0, warmUp), 0);
+
+            Duration serviceTime = Duration.ZERO;
+            Duration ceilingTime = Duration.ZERO;
+            int perRound = measured / ROUNDS;
+            for (int round = 0; round < ROUNDS; round++) {
+                int from = warmUp + round * perRound;
+                int to = round == ROUNDS - 1 ? all.size() : from + perRound;
+                Map<TopicPartition, Long> ends = send(producer, all.subList(from, to));
+                Duration s = Duration.ZERO;
+                Duration c = Duration.ZERO;
+                for (int turn = 0; turn < 2; turn++) {
+                    if ((turn + round) % 2 == 0) {
+                        s = indexed(producer, admin, ends);
+                    } else {
+                        c = ceiling.load(CEILING_INDEX, all.subList(from, to), from);
+                    }
+                }
+                serviceTime = serviceTime.plus(s);
+                ceilingTime = ceilingTime.plus(c);
+                say(out, "round %d: %d articles, index-service %.2f s, plain _bulk loop %.2f s", round + 1, to - from, seconds(s), seconds(c));
+            }
+            double serviceRate = measured / seconds(serviceTime);
+            double ceilingRate = measured / seconds(ceilingTime);
+            say(out, "index-service %.0f docs/s, plain _bulk loop %.0f docs/s: ratio %.2f (%d bulk requests in flight)", serviceRate,
+                    ceilingRate, serviceRate / ceilingRate, BulkLimits.from(new Settings(Map.of())).inFlight());
+            return new Result(measured, serviceRate, ceilingRate);
+        } finally {
+            service.close();
+        }
+    }
+
+    /** Sends {@code articles} in a transaction left open; returns, per partition, the offset just past its last record. */
+    private static Map<TopicPartition, Long> send(Producer<byte[], byte[]> producer, List<EnrichedArticle> articles) throws Exception {
+        producer.beginTransaction();
+        List<Future<RecordMetadata>> sends = new ArrayList<>(articles.size());
+        for (EnrichedArticle article : articles) {
+            sends.add(producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, article.id().getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(article))));
+        }
+        producer.flush();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (Future<RecordMetadata> sent : sends) {
+            RecordMetadata metadata = sent.get();
+            ends.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1, Math::max);
+        }
+        return ends;
+    }
+
+    /** Commits the open transaction and returns how long index-service took to commit every record of it. */
+    private static Duration indexed(Producer<byte[], byte[]> producer, Admin admin, Map<TopicPartition, Long> ends) throws Exception {
+        long started = System.nanoTime();
+        producer.commitTransaction();
+        long deadline = started + TIMEOUT.toNanos();
+        while (!reached(admin, ends)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("index-service did not index the round's articles within " + TIMEOUT.toMinutes()
+                        + " minutes; see its log above");
+            }
+            Thread.sleep(10);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static boolean reached(Admin admin, Map<TopicPartition, Long> ends) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(SERVICE_INDEX).partitionsToOffsetAndMetadata().get();
+        return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
+                && committed.get(end.getKey()).offset() >= end.getValue());
+    }
+
+    /**
+     * The ceiling: the documents index-service would write for the same records, byte for byte, with the same ids,
+     * versions and request size, sent one {@code _bulk} request after the other into an index created from the same
+     * template. The requests are built before the clock starts.
+     */
+    private record Ceiling(HttpClient http, URI elasticsearch) {
+
+        /** An index {@code base}-v1 from the template index-service installed for {@code serviceIndex}. */
+        void create(String base, String serviceIndex) throws IOException, InterruptedException {
+            IndexNames names = new IndexNames(base);
+            ObjectNode template = (ObjectNode) Json.mapper().readTree(send("GET", "/_index_template/" + serviceIndex, null))
+                    .at("/index_templates/0/index_template");
+            template.putArray("index_patterns").add(names.indexPattern());
+            template.put("priority", 201);
+            send("PUT", "/_index_template/" + base, template.toString());
+            send("PUT", "/" + names.index(IndexNames.FIRST_VERSION), "{}");
+        }
+
+        /** Loads {@code articles}, read from offsets {@code firstOffset} on, into {@code base}-v1; returns the time it took. */
+        Duration load(String base, List<EnrichedArticle> articles, long firstOffset) throws IOException, InterruptedException {
+            String bulkPath = "/" + new IndexNames(base).index(IndexNames.FIRST_VERSION) + "/_bulk";
+            DocumentMapper mapper = new DocumentMapper(Clock.systemUTC());
+            int perRequest = BulkLimits.from(new Settings(Map.of())).maxDocs();
+            List<byte[]> requests = new ArrayList<>();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int i = 0; i < articles.size(); i++) {
+                IndexDocument document = mapper.map(articles.get(i), firstOffset + i);
+                body.writeBytes(("{\"index\":{\"_id\":\"" + document.id() + "\",\"version\":" + document.version()
+                        + ",\"version_type\":\"external_gte\"}}\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(document.source());
+                body.write('\n');
+                if ((i + 1) % perRequest == 0 || i == articles.size() - 1) {
+                    requests.add(body.toByteArray());
+                    body.reset();
+                }
+            }
+            long started = System.nanoTime();
+            for (byte[] request : requests) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(elasticsearch.resolve(bulkPath))
+                        .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200 || Json.mapper().readTree(response.body()).path("errors").asBoolean(true)) {
+                    throw new IllegalStateException("the ceiling's _bulk request failed: "
+                            + response.body().substring(0, Math.min(500, response.body().length())));
+                }
+            }
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
+
+        private String send(String method, String path, String body) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(elasticsearch.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+    }
+
+    /** Articles of news-like size (about 3 KB of text from a vocabulary, so the index sees many distinct terms), seeded. */
+    static List<EnrichedArticle> generate(int count) {
+        SplittableRandom random = new SplittableRandom(42);
+        String[] words = vocabulary(random);
+        OffsetDateTime base = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        List<EnrichedArticle> articles = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            String url = "https://bench.example.org/news/" + n;
+            StringBuilder text = new StringBuilder(3500);
+            while (text.length() < 3000) {
+                for (int w = 0; w < 12; w++) {
+                    text.append(words[random.nextInt(words.length)]).append(' ');
+                }
+                text.setCharAt(text.length() - 1, '.');
+                text.append(random.nextInt(5) == 0 ? "\n\n" : " ");
+            }
+            String title = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
+            OffsetDateTime published = base.plusMinutes(n);
+            RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleId.of(url), url, url,
+                    new FeedRef(ArticleId.of("https://bench.example.org/feed"), "https://bench.example.org/feed", "Bench feed", "Bench News"),
+                    title, text.toString().strip(), null, List.of("Reporter " + random.nextInt(50)), "en", "Bench News", published,
+                    DateSource.PAGE, null, published.toInstant().plusSeconds(60));
+            articles.add(new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw,
+                    new Attribution(new PublisherInfo("bench", "Bench News", "example.org", "GB", "national", "registry"),
+                            raw.authors(), List.of(new CitedSource("Reuters", CitedSource.Kind.OUTLET, "Reuters", "reports",
+                            "Reuters reports it.", 0, 7))),
+                    List.of(new TopicTag("medtop:11000000", "politics and government", 0.6, List.of(), 1, List.of())),
+                    published.toInstant().plusSeconds(90), new DetectedLanguage("en", 0.99, DetectedLanguage.DETECTED),
+                    List.of(words[random.nextInt(words.length)]),
+                    List.of(new Entity("Reuters", Entity.Kind.OUTLET, null, 1, false)),
+                    List.of(new Place("Kyiv", "Kyiv", Place.Kind.CITY, "UA", new GeoPoint(50.45, 30.52), 703448L, null, 1, true)),
+                    null, null));
+        }
+        return articles;
+    }
+
+    private static String[] vocabulary(SplittableRandom random) {
+        String[] words = new String[20_000];
+        for (int i = 0; i < words.length; i++) {
+            StringBuilder word = new StringBuilder();
+            int length = 3 + random.nextInt(8);
+            for (int c = 0; c < length; c++) {
+                word.append((char) ('a' + random.nextInt(26)));
+            }
+            words[i] = word.toString();
+        }
+        return words;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static void say(PrintWriter out, String format, Object... args) {
+        out.printf(Instant.now().toString().substring(11, 19) + "  " + format + "%n", args);
+        out.flush();
+    }
+
+    private static void empty(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
