@@ -79,6 +79,9 @@ public final class IngestService implements Service {
         Map<String, Object> groupConfig = KafkaConfigs.consumer(config.kafka(), groupClient + "-feeds", config.groupId());
         // Cooperative: a rebalance moves only the partitions that change owner; the others keep being polled.
         groupConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        // Static membership: an instance that restarts after a crash takes its feeds back at once, instead of idling
+        // until the group gives up on its old session.
+        groupConfig.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupClient);
         assignment = new AssignedSubscriptions(new KafkaConsumer<>(groupConfig),
                 () -> new KafkaConsumer<>(KafkaConfigs.consumer(config.kafka(), groupClient + "-reader", null)),
                 states, TOPIC_READ_TIMEOUT, failure);

@@ -5,6 +5,7 @@ import io.newsflow.core.kafka.TopicScan;
 import io.newsflow.core.kafka.Topics;
 import io.newsflow.ingest.publish.TransactionFence;
 import io.newsflow.ingest.state.FeedStates;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -147,8 +148,10 @@ public final class AssignedSubscriptions implements SubscriptionSource, Transact
             fail(e);
         } finally {
             try {
-                // Leaves the group, so that the other instances take the feeds over at once.
-                group.close(timeout);
+                // Leaves the group, so that the other instances take the feeds over at once: a static member would
+                // otherwise keep its partitions until its session timed out, waiting for itself to come back.
+                group.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(timeout));
             } catch (RuntimeException e) {
                 log.warn("closing the consumer of {} failed: {}", Topics.FEEDS, e.toString());
             }
@@ -291,6 +294,10 @@ public final class AssignedSubscriptions implements SubscriptionSource, Transact
     public void close() {
         closing = true;
         group.wakeup();
+        if (thread.getState() == Thread.State.NEW) {
+            // Stopped while the service was still starting (waiting for Kafka): there is nothing to wait for.
+            return;
+        }
         try {
             thread.join(timeout.plus(timeout));
         } catch (InterruptedException e) {
