@@ -282,6 +282,11 @@ class BadInputCorpusIT {
                 ((ObjectNode) enriched.path("attribution")).putArray("authors").add(author);
                 yield Json.toBytes(enriched);
             }
+            case "pathological-text" -> {
+                ObjectNode raw = Json.fromBytes(fromTemplate("records/raw-valid.json", id), ObjectNode.class);
+                raw.put("text", "\"We will see,\" said a senior official, according to Reuters, citing sources, ".repeat(20_000));
+                yield Json.toBytes(raw);
+            }
             default -> BadInputs.generated(c.generate(), null);
         };
     }

@@ -29,7 +29,7 @@ final class BadInputs {
             "gzip-bomb", "one-gigabyte", "one-gigabyte-chunked",
             "deep-html", "million-links", "ten-mb-line", "huge-attribute",
             "empty", "null", "deep-json", "long-number", "over-topic-limit",
-            "immense-url", "immense-author");
+            "immense-url", "immense-author", "pathological-text");
 
     static final Set<String> SERVE = Set.of("stall", "reset", "trickle", "trickle-slow", "redirect-loop", "redirect-chain",
             "redirect-without-location", "redirect-to-file", "redirect-self", "status-500", "status-429", "status-404",
