@@ -167,7 +167,7 @@ final class UpCommand implements Callable<Integer> {
                     announced = true;
                     System.out.printf("%n%d articles are searchable. Try:%n"
                                     + "  curl -s '%s/%s/_search?q=NATO&pretty'%n"
-                                    + "  curl -s '%s/%s/_search?pretty' -H 'Content-Type: application/json' -d '{\"query\":{\"term\":{\"citedSources.kind\":\"OUTLET\"}}}'%n",
+                                    + "  curl -s '%s/%s/_search?pretty' -H 'Content-Type: application/json' -d '{\"query\":{\"term\":{\"citedSourceKinds\":\"OUTLET\"}}}'%n",
                             progress.indexed(), stack.elasticsearchUrl(), INDEX_ALIAS, stack.elasticsearchUrl(), INDEX_ALIAS);
                     monitor.failingFeeds().forEach((url, error) -> System.out.printf("  feed failing: %s (%s)%n", url, error));
                     if (exitWhenCaughtUp) {

@@ -20,8 +20,9 @@ public final class Topics {
     /** Articles as ingested, keyed by article id. */
     public static final String ARTICLES_RAW = "news.articles.raw";
     /**
-     * Articles with attribution and topics, keyed by article id. Kept forever (retention.ms -1, and no size limit unless
-     * the broker sets one): it is the source of truth that {@code ./newsflow index migrate} replays from its beginning.
+     * Articles with attribution and topics, keyed by article id. Kept forever (retention.ms and retention.bytes -1, so
+     * a broker default cannot cap it either): it is the source of truth that {@code ./newsflow index migrate} replays
+     * from its beginning.
      */
     public static final String ARTICLES_ENRICHED = "news.articles.enriched";
     /** Records a stage could not process, with the reason in headers. */
@@ -53,7 +54,8 @@ public final class Topics {
                 new NewTopic(FEEDS, partitions, replication).configs(compacted),
                 new NewTopic(INGEST_STATE, partitions, replication).configs(compacted),
                 new NewTopic(ARTICLES_RAW, partitions, replication).configs(withRetention(articles, THIRTY_DAYS_MS)),
-                new NewTopic(ARTICLES_ENRICHED, partitions, replication).configs(withRetention(articles, "-1")),
+                new NewTopic(ARTICLES_ENRICHED, partitions, replication).configs(withRetention(
+                        withRetention(articles, "-1"), TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
                 new NewTopic(DEADLETTER, partitions, replication).configs(Map.of(
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES + DEAD_LETTER_HEADROOM_BYTES),
                         TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync,
@@ -61,8 +63,12 @@ public final class Topics {
     }
 
     private static Map<String, String> withRetention(Map<String, String> configs, String retentionMs) {
+        return withRetention(configs, TopicConfig.RETENTION_MS_CONFIG, retentionMs);
+    }
+
+    private static Map<String, String> withRetention(Map<String, String> configs, String key, String value) {
         var copy = new HashMap<>(configs);
-        copy.put(TopicConfig.RETENTION_MS_CONFIG, retentionMs);
+        copy.put(key, value);
         return Map.copyOf(copy);
     }
 }
