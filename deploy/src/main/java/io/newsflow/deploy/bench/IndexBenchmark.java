@@ -1,6 +1,5 @@
 package io.newsflow.deploy.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.ArticleId;
@@ -22,6 +21,7 @@ import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.TopicSetup;
 import io.newsflow.core.kafka.Topics;
+import io.newsflow.deploy.stack.FileTrees;
 import io.newsflow.deploy.stack.Stack;
 import io.newsflow.deploy.stack.StackOptions;
 import io.newsflow.deploy.stack.Stacks;
@@ -52,7 +52,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +59,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * {@code ./newsflow bench index}: documents per second that index-service's own code path (consume
@@ -127,7 +124,7 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
     @Override
     public List<BenchResult> measure(PrintWriter out) throws Exception {
         Path dir = (dataDir != null ? dataDir : StackOptions.defaultBaseDir().resolve("bench-index-stack")).toAbsolutePath();
-        empty(dir);
+        FileTrees.delete(dir);
         say(out, "starting a fresh Kafka and Elasticsearch in %s", dir);
         try (Stack stack = Stacks.start(StackOptions.freePorts(dir))) {
             Result result = run(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), warmUp, articles, out);
@@ -352,16 +349,5 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
     private static void say(PrintWriter out, String format, Object... args) {
         out.printf(Instant.now().toString().substring(11, 19) + "  " + format + "%n", args);
         out.flush();
-    }
-
-    private static void empty(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
     }
 }

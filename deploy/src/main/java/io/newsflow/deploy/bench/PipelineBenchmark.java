@@ -6,6 +6,7 @@ import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.deploy.run.ServiceProcess;
+import io.newsflow.deploy.stack.FileTrees;
 import io.newsflow.deploy.stack.Stack;
 import io.newsflow.deploy.stack.StackOptions;
 import io.newsflow.deploy.stack.Stacks;
@@ -35,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /**
  * {@code ./newsflow bench pipeline}: the whole pipeline on a fresh local stack, the three services as the child JVMs an
@@ -97,7 +97,11 @@ public final class PipelineBenchmark implements Callable<Integer>, Benchmark {
                     + " (one search reads them all back); got " + feeds + " x " + items);
         }
         Path dir = (dataDir != null ? dataDir : StackOptions.defaultBaseDir().resolve("bench-stack")).toAbsolutePath();
-        empty(dir);
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the benchmark's directory " + dir + " (a stack of an earlier run still using it?)", e);
+        }
         Path home = home();
         List<ServiceProcess> running = new ArrayList<>();
         say(out, "starting a fresh Kafka and Elasticsearch in %s", dir);
@@ -348,18 +352,5 @@ public final class PipelineBenchmark implements Callable<Integer>, Benchmark {
 
     static Path home() {
         return Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath();
-    }
-
-    private static void empty(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty the benchmark's directory " + dir + " (a stack of an earlier run still using it?)", e);
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,9 +49,9 @@ final class ElasticsearchInstall {
                 }
                 long started = System.nanoTime();
                 log.info("Elasticsearch: unpacking {} into {} (once; later runs reuse it)", zip.getFileName(), home);
-                deleteTree(home);
+                FileTrees.delete(home);
                 Path unpacking = installDir.resolve(home.getFileName() + ".unpacking");
-                deleteTree(unpacking);
+                FileTrees.delete(unpacking);
                 unzip(zip, unpacking);
                 Path top = unpacking.resolve(home.getFileName().toString());
                 if (!Files.isDirectory(top.resolve("bin"))) {
@@ -60,7 +59,7 @@ final class ElasticsearchInstall {
                             + home.getFileName() + "/bin. Rebuild the deploy module (./mvnw -B -pl deploy package).");
                 }
                 Files.move(top, home, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(unpacking);
+                FileTrees.delete(unpacking);
                 Files.createFile(home.resolve(MARKER));
                 log.info("Elasticsearch: unpacked in {} s", ServerProcess.secondsSince(started));
                 return home;
@@ -111,17 +110,6 @@ final class ElasticsearchInstall {
                     permissions.removeAll(EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
                     Files.setPosixFilePermissions(destination, permissions);
                 }
-            }
-        }
-    }
-
-    static void deleteTree(Path tree) throws IOException {
-        if (!Files.exists(tree)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(tree)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
             }
         }
     }

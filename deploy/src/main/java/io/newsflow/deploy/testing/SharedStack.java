@@ -1,5 +1,6 @@
 package io.newsflow.deploy.testing;
 
+import io.newsflow.deploy.stack.FileTrees;
 import io.newsflow.deploy.stack.Stack;
 import io.newsflow.deploy.stack.StackOptions;
 import io.newsflow.deploy.stack.Stacks;
@@ -11,9 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.stream.Stream;
 
 /**
  * The one stack of a test JVM: started on first use on free ports, shared by every test class, stopped when the JUnit
@@ -114,13 +113,8 @@ public final class SharedStack {
     }
 
     private static void emptyDirectory(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty the test stack's directory " + dir
                     + " (a server of an earlier run still using it?)", e);

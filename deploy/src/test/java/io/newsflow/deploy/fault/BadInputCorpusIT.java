@@ -14,6 +14,8 @@ import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.Topics;
 import io.newsflow.deploy.Await;
+import io.newsflow.deploy.ElasticsearchQueries;
+import io.newsflow.deploy.TopicContents;
 import io.newsflow.deploy.fault.PipelineProcesses.Name;
 import io.newsflow.deploy.stack.Stack;
 import io.newsflow.deploy.testing.SharedStack;

@@ -7,6 +7,8 @@ import io.newsflow.core.json.Json;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.Topics;
 import io.newsflow.deploy.Await;
+import io.newsflow.deploy.ElasticsearchQueries;
+import io.newsflow.deploy.TopicContents;
 import io.newsflow.deploy.bench.GeneratedFeeds;
 import io.newsflow.deploy.fault.PipelineProcesses.Name;
 import io.newsflow.deploy.stack.LocalStack;

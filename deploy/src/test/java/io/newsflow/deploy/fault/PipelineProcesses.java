@@ -1,6 +1,7 @@
 package io.newsflow.deploy.fault;
 
 import io.newsflow.deploy.Await;
+import io.newsflow.deploy.Repository;
 import io.newsflow.deploy.bench.BenchReport;
 import io.newsflow.deploy.run.ServiceProcess;
 
@@ -35,7 +36,7 @@ final class PipelineProcesses implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Path home = repositoryRoot();
+    private final Path home = Repository.root();
     private final Map<Name, Map<String, String>> environments;
     private final Path logDir;
     private final Map<Name, ServiceProcess> running = new EnumMap<>(Name.class);
@@ -132,22 +133,5 @@ final class PipelineProcesses implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    /**
-     * The directory holding the service modules: {@code newsflow.home} when set (as the launcher sets it), else the
-     * working directory (deploy/ under failsafe) or one above it.
-     */
-    static Path repositoryRoot() {
-        String home = System.getProperty("newsflow.home");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home).toAbsolutePath();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("ingest-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no directory with ingest-service/ above " + Path.of("").toAbsolutePath());
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.EnrichedArticle;
 import io.newsflow.deploy.Await;
 import io.newsflow.deploy.stack.ElasticsearchNode;
+import io.newsflow.deploy.stack.FileTrees;
 import io.newsflow.deploy.stack.ServerVersions;
 import io.newsflow.deploy.stack.StackArtifacts;
 import io.newsflow.deploy.stack.StackOptions;
@@ -14,13 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +37,7 @@ class ElasticsearchOutageIT {
     @BeforeAll
     static void startNode() throws IOException {
         Path dir = Path.of("target", "index-outage-it").toAbsolutePath();
-        deleteTree(dir);
+        FileTrees.delete(dir); // starts on empty data: the node's files of an earlier run go
         ServerVersions versions = ServerVersions.bundled();
         StackOptions defaults = StackOptions.standard();
         StackOptions ports = StackOptions.freePorts(dir);
@@ -57,17 +55,6 @@ class ElasticsearchOutageIT {
         }
     }
 
-    /** Starts on empty data: the node's files of an earlier run go. */
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
-    }
 
     @Test
     void an_outage_mid_stream_holds_the_offsets_and_afterwards_every_article_is_indexed_exactly_once() {

@@ -1,6 +1,8 @@
 package io.newsflow.deploy.pipeline;
 
 import io.newsflow.deploy.Await;
+import io.newsflow.deploy.ElasticsearchQueries;
+import io.newsflow.deploy.TopicContents;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.ArticleId;
@@ -32,10 +34,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,10 +59,10 @@ class PipelineEndToEndIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String indexAlias = "e2e-articles-" + run;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Service> services = new ArrayList<>();
 
     private Stack stack;
+    private ElasticsearchQueries elasticsearch;
     private DemoSite site;
     private Settings settings;
     private String bufferZoneId;
@@ -74,6 +72,7 @@ class PipelineEndToEndIT {
     @BeforeAll
     void startPipeline(@TempDir Path dir) throws IOException {
         stack = SharedStack.get();
+        elasticsearch = new ElasticsearchQueries(stack.elasticsearchUrl());
         site = DemoSite.start("e2e", 0);
         Path feeds = dir.resolve("feeds.opml");
         Files.writeString(feeds, """
@@ -143,10 +142,10 @@ class PipelineEndToEndIT {
     @Test
     @Order(2)
     void the_enriched_records_are_readable_by_a_plain_kafka_consumer() {
-        Map<String, List<TopicRecords.Entry>> enriched = TopicRecords.read(stack.kafkaBootstrapServers(), Topics.ARTICLES_ENRICHED);
+        Map<String, List<TopicContents.Entry>> enriched = TopicContents.byKey(stack.kafkaBootstrapServers(), Topics.ARTICLES_ENRICHED);
         for (String id : List.of(bufferZoneId, glacierId, leagueFinalId)) {
             assertThat(enriched.get(id)).as("records for %s on %s", id, Topics.ARTICLES_ENRICHED).hasSize(1);
-            TopicRecords.Entry entry = enriched.get(id).getFirst();
+            TopicContents.Entry entry = enriched.get(id).getFirst();
             assertThat(entry.headers()).containsEntry(CloudEvents.TYPE, CloudEvents.ENRICHED_ARTICLE_TYPE)
                     .containsEntry(CloudEvents.SPEC_VERSION, "1.0")
                     .containsKeys(CloudEvents.ID, CloudEvents.SOURCE, CloudEvents.TIME);
@@ -180,8 +179,8 @@ class PipelineEndToEndIT {
                     && polls.getOrDefault(atomFeed, 0L) >= pollsBefore.get(atomFeed) + 2;
         });
 
-        Map<String, List<TopicRecords.Entry>> raw = TopicRecords.read(stack.kafkaBootstrapServers(), Topics.ARTICLES_RAW);
-        Map<String, List<TopicRecords.Entry>> enriched = TopicRecords.read(stack.kafkaBootstrapServers(), Topics.ARTICLES_ENRICHED);
+        Map<String, List<TopicContents.Entry>> raw = TopicContents.byKey(stack.kafkaBootstrapServers(), Topics.ARTICLES_RAW);
+        Map<String, List<TopicContents.Entry>> enriched = TopicContents.byKey(stack.kafkaBootstrapServers(), Topics.ARTICLES_ENRICHED);
         for (String id : versionsBefore.keySet()) {
             assertThat(raw.get(id)).as("raw records of %s", id).hasSize(1);
             assertThat(enriched.get(id)).as("enriched records of %s", id).hasSize(1);
@@ -205,7 +204,7 @@ class PipelineEndToEndIT {
 
     private Map<String, Long> polls() {
         Map<String, Long> polls = new HashMap<>();
-        TopicRecords.read(stack.kafkaBootstrapServers(), Topics.INGEST_STATE).forEach((feedId, states) ->
+        TopicContents.byKey(stack.kafkaBootstrapServers(), Topics.INGEST_STATE).forEach((feedId, states) ->
                 polls.put(feedId, Json.fromBytes(states.getLast().value(), JsonNode.class).path("polls").asLong()));
         return polls;
     }
@@ -231,29 +230,11 @@ class PipelineEndToEndIT {
     }
 
     private long count() {
-        return get("/" + indexAlias + "/_count").path("count").asLong();
+        return elasticsearch.count(indexAlias);
     }
 
     private JsonNode search(String body) {
-        return send(HttpRequest.newBuilder(stack.elasticsearchUrl().resolve("/" + indexAlias + "/_search"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(stack.elasticsearchUrl().resolve(path)).GET());
-    }
-
-    private JsonNode send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Json.fromString(response.body(), JsonNode.class) : Json.mapper().createObjectNode();
-        } catch (IOException e) {
-            return Json.mapper().createObjectNode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return elasticsearch.search(indexAlias, body);
     }
 
     private static List<String> sources(JsonNode article) {

@@ -1,7 +1,8 @@
 package io.newsflow.deploy.run;
 
 import io.newsflow.deploy.Await;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.deploy.ElasticsearchQueries;
+import io.newsflow.deploy.Repository;
 import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.Attribution;
 import io.newsflow.core.article.DateSource;
@@ -26,10 +27,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +65,7 @@ class ServiceShutdownIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String index = "shutdown-articles-" + run;
     private final String group = "shutdown-index-" + run;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries(stack.elasticsearchUrl());
 
     @Test
     void sigtermCommitsOnlyIndexedRecordsAndARestartIndexesTheRest() throws Exception {
@@ -118,7 +115,7 @@ class ServiceShutdownIT {
         env.put("NEWSFLOW_LOG_FORMAT", "text");
         // Small batches: many bulk requests and commits, so SIGTERM lands in the middle of one.
         env.put("NEWSFLOW_BULK_MAX_DOCS", "25");
-        ServiceProcess service = ServiceProcess.start(repositoryRoot(), SERVICE, env, logDir);
+        ServiceProcess service = ServiceProcess.start(Repository.root(), SERVICE, env, logDir);
         try {
             Await.until(SERVICE + " started (log " + service.logFile() + ")", TIMEOUT, () -> {
                 if (!service.isAlive()) {
@@ -205,30 +202,11 @@ class ServiceShutdownIT {
 
     /** How many of {@code ids} the index holds (searchable, i.e. as of its last refresh). */
     private long indexedOf(List<String> ids) {
-        String body = "{\"size\":0,\"track_total_hits\":true,\"query\":{\"ids\":{\"values\":" + Json.toString(ids) + "}}}";
-        return send(HttpRequest.newBuilder(uri("/" + index + "/_search"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))).path("hits").path("total").path("value").asLong(-1);
+        return elasticsearch.existing(index, ids).size();
     }
 
     private void refresh() {
-        send(HttpRequest.newBuilder(uri("/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    private URI uri(String path) {
-        return stack.elasticsearchUrl().resolve(path);
-    }
-
-    private JsonNode send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Json.fromString(response.body(), JsonNode.class) : Json.mapper().createObjectNode();
-        } catch (IOException e) {
-            return Json.mapper().createObjectNode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        elasticsearch.refresh(index);
     }
 
     private static String logText(ServiceProcess service) {
@@ -237,16 +215,6 @@ class ServiceShutdownIT {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    /** The directory holding index-service/: the working directory (deploy/ under failsafe) or one above it. */
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(SERVICE)) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no directory with " + SERVICE + "/ above " + Path.of("").toAbsolutePath());
     }
 
 }

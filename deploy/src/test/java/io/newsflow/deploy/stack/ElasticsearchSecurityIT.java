@@ -49,7 +49,7 @@ class ElasticsearchSecurityIT {
     @BeforeAll
     static void startNode() throws Exception {
         Path dir = Path.of("target", "es-security-it").toAbsolutePath();
-        ElasticsearchInstall.deleteTree(dir);
+        FileTrees.delete(dir);
         Path certificates = Files.createDirectories(dir.resolve("certificates"));
         Path keystore = certificates.resolve("http.p12");
         caCertificate = certificates.resolve("http-ca.pem");

@@ -1,4 +1,4 @@
-package io.newsflow.deploy.fault;
+package io.newsflow.deploy;
 
 import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
@@ -10,17 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A whole topic as a plain outside consumer sees it (committed records only), in partition and offset order. */
-final class TopicContents {
+public final class TopicContents {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    record Entry(String key, byte[] value, Map<String, String> headers, int partition, long offset, long timestamp) {
+    public record Entry(String key, byte[] value, Map<String, String> headers, int partition, long offset, long timestamp) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name);
         }
     }
@@ -28,7 +29,7 @@ final class TopicContents {
     private TopicContents() {
     }
 
-    static List<Entry> read(String bootstrapServers, String topic) {
+    public static List<Entry> read(String bootstrapServers, String topic) {
         List<Entry> entries = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 KafkaConfigs.consumer(new KafkaConnection(bootstrapServers), "fault-reader", null))) {
@@ -43,5 +44,14 @@ final class TopicContents {
             });
         }
         return entries;
+    }
+
+    /** The same, grouped by key: each key's records in offset order. */
+    public static Map<String, List<Entry>> byKey(String bootstrapServers, String topic) {
+        Map<String, List<Entry>> byKey = new LinkedHashMap<>();
+        for (Entry entry : read(bootstrapServers, topic)) {
+            byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry);
+        }
+        return byKey;
     }
 }

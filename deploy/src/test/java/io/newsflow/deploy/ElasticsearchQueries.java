@@ -1,4 +1,4 @@
-package io.newsflow.deploy.fault;
+package io.newsflow.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.core.json.Json;
@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /** What the tests ask Elasticsearch: which documents an index holds. Unreachable means "none yet", never an error. */
-final class ElasticsearchQueries {
+public final class ElasticsearchQueries {
 
     private static final int PAGE = 10_000;
 
     private final URI url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    ElasticsearchQueries(URI url) {
+    public ElasticsearchQueries(URI url) {
         this.url = url;
     }
 
     /** The {@code _source} of each of {@code ids} that {@code index} holds, by id. */
-    Map<String, JsonNode> sources(String index, Collection<String> ids) {
+    public Map<String, JsonNode> sources(String index, Collection<String> ids) {
         Map<String, JsonNode> found = new HashMap<>();
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += PAGE) {
@@ -40,26 +40,27 @@ final class ElasticsearchQueries {
         return found;
     }
 
-    List<String> existing(String index, Collection<String> ids) {
+    public List<String> existing(String index, Collection<String> ids) {
         return List.copyOf(sources(index, ids).keySet());
     }
 
     /** How many documents each id has: always one or none when ids are document ids, so this counts all documents. */
-    long count(String index) {
+    public long count(String index) {
         return send(HttpRequest.newBuilder(url.resolve("/" + index + "/_count")).GET()).path("count").asLong(-1);
     }
 
     /** Every document id of {@code index} (up to 10,000). */
-    List<String> allIds(String index) {
+    public List<String> allIds(String index) {
         String body = "{\"size\":" + PAGE + ",\"_source\":false,\"query\":{\"match_all\":{}}}";
         return search(index, body).path("hits").path("hits").findValuesAsText("_id");
     }
 
-    void refresh(String index) {
+    public void refresh(String index) {
         send(HttpRequest.newBuilder(url.resolve("/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    private JsonNode search(String index, String body) {
+    /** The response to a search of {@code index} with the query {@code body}; empty if Elasticsearch did not answer 200. */
+    public JsonNode search(String index, String body) {
         return send(HttpRequest.newBuilder(url.resolve("/" + index + "/_search"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
