@@ -42,7 +42,7 @@ import java.util.zip.GZIPInputStream;
 @Command(name = "extraction", mixinStandardHelpOptions = true,
         description = {"Pages per second per core of our article extractor and of readability4j on the same pages, and the ratio.",
                 "DIR holds .html or .html.gz pages; without it, the sample pages bundled with Newsflow are used."})
-public final class ExtractionBenchmark implements Callable<Integer> {
+public final class ExtractionBenchmark implements Callable<Integer>, Benchmark {
 
     /** Where the bundled sample pages are, and the list of them (a jar cannot list a resource folder). */
     private static final String BUNDLED = "/bench/pages/";
@@ -218,25 +218,8 @@ public final class ExtractionBenchmark implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public List<BenchResult> measure(PrintWriter out) throws IOException {
         List<Page> pages = dir == null ? bundled() : load(dir);
-        if (engine != null) {
-            Engine chosen = switch (engine.toLowerCase(Locale.ROOT)) {
-                case "ours", "newsflow" -> ours();
-                case "readability4j" -> readability4j();
-                default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--engine " + engine + " is not known: use ours or readability4j");
-            };
-            for (Page page : pages) {
-                ObjectNode line = Json.mapper().createObjectNode();
-                line.put("id", page.id());
-                line.put("text", chosen.text(page));
-                out.println(line);
-            }
-            out.flush();
-            return 0;
-        }
         out.printf(Locale.ROOT, "%d pages from %s; %s warm-up, then at least %s of CPU time per engine, one thread%n",
                 pages.size(), dir == null ? "the bundled samples" : dir, warmup.toString().substring(2).toLowerCase(Locale.ROOT),
                 time.toString().substring(2).toLowerCase(Locale.ROOT));
@@ -246,6 +229,31 @@ public final class ExtractionBenchmark implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-14s %8.1f pages/s per core%n", result.ours(), result.oursPagesPerSecond());
         out.printf(Locale.ROOT, "%-14s %8.1f pages/s per core%n", result.base(), result.basePagesPerSecond());
         out.printf(Locale.ROOT, "ratio          %8.2fx (%s / %s)%n", result.ratio(), result.ours(), result.base());
+        out.flush();
+        return List.of(new BenchResult("extraction", "speed, " + pages.size() + " pages", result.oursPagesPerSecond(),
+                "pages/s per core", result.base(), result.basePagesPerSecond()));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (engine != null) {
+            Engine chosen = switch (engine.toLowerCase(Locale.ROOT)) {
+                case "ours", "newsflow" -> ours();
+                case "readability4j" -> readability4j();
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--engine " + engine + " is not known: use ours or readability4j");
+            };
+            for (Page page : dir == null ? bundled() : load(dir)) {
+                ObjectNode line = Json.mapper().createObjectNode();
+                line.put("id", page.id());
+                line.put("text", chosen.text(page));
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
+        BenchReport.publish(measure(out), "bench extraction", PipelineBenchmark.home(), out);
         return 0;
     }
 }
