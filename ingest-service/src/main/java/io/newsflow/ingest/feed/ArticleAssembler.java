@@ -8,12 +8,14 @@ import io.newsflow.core.article.RawArticle;
 import io.newsflow.core.article.AuthorNames;
 import io.newsflow.ingest.extract.ExtractedArticle;
 import io.newsflow.ingest.extract.HtmlText;
+import io.newsflow.ingest.extract.UrlDate;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes the article record from a feed item and what its page said (if the page could be read).
@@ -21,7 +23,8 @@ import java.util.Map;
  *   <li>id and url: the page's canonical URL if it has one, else the item link, normalised;</li>
  *   <li>title: the item's (the headline the publisher syndicates, without site-name suffixes), else the page's;</li>
  *   <li>text: the page's main text; without a page, the item's content, else its description, else its title;</li>
- *   <li>publishedAt: the item's date (source FEED), else the page's (PAGE), else none (NONE), offsets kept;</li>
+ *   <li>publishedAt: the item's date (source FEED), else the page's (PAGE), offsets kept, else the day the URL's path
+ *       names (URL; that day's start in UTC), else none (NONE);</li>
  *   <li>authors, language, site name: the page's, else the feed's;</li>
  *   <li>image, section, keywords, paywalled: the page's;</li>
  *   <li>provenance: for each field taken from the page, the page's source of it ("json-ld", "opengraph", ...);
@@ -80,8 +83,10 @@ public final class ArticleAssembler {
             publishedAtSource = DateSource.PAGE;
             provenance.put("publishedAt", fromPage.getOrDefault("publishedAt", "html"));
         } else {
-            publishedAt = null;
-            publishedAtSource = DateSource.NONE;
+            Optional<OffsetDateTime> fromUrl = UrlDate.of(url).or(() -> UrlDate.of(item.link()));
+            publishedAt = fromUrl.orElse(null);
+            publishedAtSource = fromUrl.isPresent() ? DateSource.URL : DateSource.NONE;
+            fromUrl.ifPresent(day -> provenance.put("publishedAt", "url"));
         }
         List<String> itemAuthors = AuthorNames.clean(item.authors());
         boolean pageAuthors = page != null && !page.authors().isEmpty();

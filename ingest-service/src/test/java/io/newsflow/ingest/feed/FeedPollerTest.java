@@ -240,6 +240,19 @@ class FeedPollerTest {
     }
 
     @Test
+    void an_item_without_a_date_anywhere_but_in_its_url_gets_that_day_with_source_url() {
+        site.feed("\"v1\"", "<item><title>Dated by path</title><link>" + site.url("/2024/11/27/missing") + "</link>"
+                + "<description>Only the path knows the day.</description></item>");
+
+        poller.poll(feed, FeedState.initial(feed.id(), feed.url()));
+
+        RawArticle article = publisher.last().articles().getFirst();
+        assertThat(article.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-11-27T00:00Z"));
+        assertThat(article.publishedAtSource()).isEqualTo(DateSource.URL);
+        assertThat(article.provenance()).containsEntry("publishedAt", "url");
+    }
+
+    @Test
     void a_failing_feed_is_recorded_in_its_state_not_thrown() {
         FeedSubscription failing = FeedSubscription.of(site.url("/error.xml"), null, null);
         FeedSubscription broken = FeedSubscription.of(site.url("/broken.xml"), null, null);
