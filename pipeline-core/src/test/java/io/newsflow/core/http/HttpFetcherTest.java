@@ -40,6 +40,8 @@ class HttpFetcherTest {
             boolean fresh = "\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
             respond(exchange, fresh ? 304 : 200, fresh ? null : "new".getBytes(StandardCharsets.UTF_8), Map.of());
         });
+        server.createContext("/upgrade", exchange -> respond(exchange, 200,
+                String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")).getBytes(StandardCharsets.UTF_8), Map.of()));
         server.createContext("/moved", exchange -> respond(exchange, 301, null, Map.of("Location", "/ok")));
         server.createContext("/loop", exchange -> respond(exchange, 302, null, Map.of("Location", "/loop")));
         server.createContext("/big", exchange -> respond(exchange, 200, new byte[64 * 1024], Map.of()));
@@ -79,6 +81,15 @@ class HttpFetcherTest {
         assertThat(response.bodyText()).isEqualTo("hello");
         assertThat(response.header("ETag")).contains("\"v1\"");
         assertThat(response.declaredCharset()).contains(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void offers_http2_and_falls_back_to_http_1_1_where_the_server_does_not_take_it() throws Exception {
+        // Over TLS the offer is made in ALPN; over plain HTTP it is this upgrade header, which is testable here.
+        FetchResponse response = fetcher(true).get(URI.create(base + "/upgrade"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo("h2c");
     }
 
     @Test
