@@ -164,9 +164,9 @@ class PipelineEndToEndIT {
     @Order(3)
     void restarting_the_services_and_polling_again_adds_and_changes_nothing() {
         Map<String, Long> versionsBefore = documentVersions();
-        assertThat(versionsBefore).hasSize(3);
-        String rssFeed = FeedRef.idOf(site.base() + "/rss.xml");
-        String atomFeed = FeedRef.idOf(site.base() + "/atom.xml");
+        assertThat(versionsBefore).containsOnlyKeys(bufferZoneId, glacierId, leagueFinalId);
+        String rssFeed = rssFeed();
+        String atomFeed = atomFeed();
         Map<String, Long> pollsBefore = polls();
 
         stopServices();
@@ -185,7 +185,6 @@ class PipelineEndToEndIT {
             assertThat(raw.get(id)).as("raw records of %s", id).hasSize(1);
             assertThat(enriched.get(id)).as("enriched records of %s", id).hasSize(1);
         }
-        assertThat(count()).isEqualTo(3);
         assertThat(documentVersions()).isEqualTo(versionsBefore);
     }
 
@@ -221,16 +220,25 @@ class PipelineEndToEndIT {
         return hit[0];
     }
 
+    /**
+     * The version of each document of this test's feeds, by id. Other tests share the topics, and this test's
+     * index-service indexes their articles too, so only the documents of this test's feeds are its business.
+     */
     private Map<String, Long> documentVersions() {
         Map<String, Long> versions = new HashMap<>();
-        for (JsonNode hit : search("{\"query\":{\"match_all\":{}},\"version\":true,\"size\":100}").path("hits").path("hits")) {
+        String query = "{\"query\":{\"terms\":{\"feed.id\":" + Json.toString(List.of(rssFeed(), atomFeed())) + "}},\"version\":true,\"size\":100}";
+        for (JsonNode hit : search(query).path("hits").path("hits")) {
             versions.put(hit.path("_id").asText(), hit.path("_version").asLong());
         }
         return versions;
     }
 
-    private long count() {
-        return elasticsearch.count(indexAlias);
+    private String rssFeed() {
+        return FeedRef.idOf(site.base() + "/rss.xml");
+    }
+
+    private String atomFeed() {
+        return FeedRef.idOf(site.base() + "/atom.xml");
     }
 
     private JsonNode search(String body) {
