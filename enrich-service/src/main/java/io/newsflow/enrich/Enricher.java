@@ -9,6 +9,8 @@ import io.newsflow.core.article.PublisherInfo;
 import io.newsflow.core.article.RawArticle;
 import io.newsflow.enrich.attribution.CitedSourceFinder;
 import io.newsflow.enrich.attribution.PublisherResolver;
+import io.newsflow.enrich.attribution.Sentence;
+import io.newsflow.enrich.attribution.Sentences;
 import io.newsflow.enrich.attribution.SyndicationDetector;
 import io.newsflow.enrich.entities.EntityFinder;
 import io.newsflow.enrich.keywords.KeywordExtractor;
@@ -45,7 +47,9 @@ public final class Enricher {
     public EnrichedArticle enrich(RawArticle article) {
         String text = article.text() == null ? "" : article.text();
         PublisherInfo publisher = steps.publishers().resolve(article);
-        List<CitedSource> cited = steps.citedSources().find(text);
+        // Split once: cited sources and syndication both read sentences.
+        List<Sentence> sentences = Sentences.split(text);
+        List<CitedSource> cited = steps.citedSources().find(text, sentences);
         Attribution attribution = new Attribution(publisher, AuthorNames.clean(article.authors()), cited);
         EntityFinder.Found names = steps.entities().find(article.title(), text, cited);
         List<Place> places = steps.places().find(article.title(), text, names.names());
@@ -54,6 +58,6 @@ public final class Enricher {
                 steps.language().detect(article.title(), text, article.language()),
                 steps.keywords().extract(article.title(), text),
                 EntityFinder.withPlaces(names.entities(), places), places,
-                steps.syndication().detect(text, cited, publisher), null);
+                steps.syndication().detect(text, sentences, cited, publisher), null);
     }
 }

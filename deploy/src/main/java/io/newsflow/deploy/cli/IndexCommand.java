@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,13 +64,20 @@ final class IndexCommand {
             description = "The index's base name, its read alias (NEWSFLOW_INDEX_NAME, default ${DEFAULT-VALUE}).")
     String index;
 
-    /** index-service's configuration from the environment, with this command's options over it. */
-    IndexConfig config() {
+    /**
+     * index-service's configuration from the environment, with this command's options over it. A bad value is a usage
+     * error of {@code command} (exit code 2), its message naming the variable.
+     */
+    IndexConfig config(CommandSpec command) {
         Map<String, String> values = new HashMap<>(System.getenv());
         values.put("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka);
         values.put(ElasticsearchConnection.URL, elasticsearch);
         values.put(IndexNames.INDEX_NAME, index);
-        return IndexConfig.from(new Settings(values));
+        try {
+            return IndexConfig.from(new Settings(values));
+        } catch (InvalidSettingException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage(), e);
+        }
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -87,13 +95,7 @@ final class IndexCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            IndexConfig config;
-            try {
-                config = parent.config();
-            } catch (InvalidSettingException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
+            IndexConfig config = parent.config(spec);
             try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
                 IndexSetup setup = new IndexSetup(client, config.elasticsearch(), config.index());
                 setup.awaitCluster(TIMEOUT);
@@ -125,13 +127,7 @@ final class IndexCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            IndexConfig config;
-            try {
-                config = parent.config();
-            } catch (InvalidSettingException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
+            IndexConfig config = parent.config(spec);
             IndexNames names = config.index();
             try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
                 boolean template = client.indices().existsIndexTemplate(t -> t.name(names.templateName())).value();

@@ -45,11 +45,16 @@ public final class CitedSourceFinder {
 
     /** The cited sources of {@code text}, in text order; offsets are into {@code text}. */
     public List<CitedSource> find(String text) {
+        return text == null ? List.of() : find(text, Sentences.split(text));
+    }
+
+    /** The same, for a text already split into {@code sentences} ({@link Sentences#split}), so that it is split once. */
+    public List<CitedSource> find(String text, List<Sentence> sentences) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         List<CitedSource> found = new ArrayList<>();
-        for (Sentence sentence : Sentences.split(text)) {
+        for (Sentence sentence : sentences) {
             found.addAll(new SentenceScan(text, sentence).scan());
             if (found.size() >= MAX_CITED_SOURCES) {
                 break;

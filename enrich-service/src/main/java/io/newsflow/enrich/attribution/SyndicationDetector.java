@@ -54,14 +54,14 @@ public final class SyndicationDetector {
 
     /**
      * @param text         the article text, or null
+     * @param sentences    the text split by {@link Sentences#split}
      * @param citedSources its cited sources, in text order
      * @param publisher    its publisher, or null
      */
-    public Syndication detect(String text, List<CitedSource> citedSources, PublisherInfo publisher) {
+    public Syndication detect(String text, List<Sentence> sentences, List<CitedSource> citedSources, PublisherInfo publisher) {
         if (text == null || text.isBlank()) {
             return Syndication.NONE;
         }
-        List<Sentence> sentences = Sentences.split(text);
         Optional<Publisher> original = credited(text, publisher);
         if (original.isEmpty()) {
             int leadEnd = sentences.get(Math.min(LEAD_SENTENCES, sentences.size()) - 1).end();

@@ -16,7 +16,7 @@ class SyndicationDetectorTest {
     private final CitedSourceFinder finder = new CitedSourceFinder(REGISTRY, Organisations.bundled(), Persons.bundled());
 
     private Syndication detect(String text, PublisherInfo publisher) {
-        return detector.detect(text, finder.find(text), publisher);
+        return detector.detect(text, Sentences.split(text), finder.find(text), publisher);
     }
 
     @Test
@@ -65,6 +65,6 @@ class SyndicationDetectorTest {
 
     @Test
     void anArticleWithoutTextIsNeither() {
-        assertThat(detector.detect(null, java.util.List.of(), EXAMPLE)).isEqualTo(Syndication.NONE);
+        assertThat(detector.detect(null, java.util.List.of(), java.util.List.of(), EXAMPLE)).isEqualTo(Syndication.NONE);
     }
 }
