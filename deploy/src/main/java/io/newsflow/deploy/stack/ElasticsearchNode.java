@@ -57,6 +57,16 @@ public final class ElasticsearchNode implements LocalServer {
                       Path zip, Path installDir, String version, String systemUser) {
             this(dir, httpPort, transportPort, heap, startTimeout, zip, installDir, version, systemUser, null);
         }
+
+        /** The node of a local stack with {@code options}: the bundled version, its files in {@code elasticsearch/} of the data directory. */
+        public static Config of(StackOptions options) {
+            StackArtifacts artifacts = options.artifactsDir() == null
+                    ? StackArtifacts.locate() : new StackArtifacts(options.artifactsDir());
+            String version = ServerVersions.bundled().elasticsearch();
+            return new Config(options.dataDir().resolve("elasticsearch"), options.elasticsearchPort(),
+                    options.elasticsearchTransportPort(), options.heap(), options.startTimeout(), artifacts.elasticsearchZip(version),
+                    options.installDir(), version, options.elasticsearchUser());
+        }
     }
 
     /**

@@ -33,10 +33,7 @@ public final class LocalStack implements Stack {
         LocalStack stack = new LocalStack(
                 new KafkaBroker(new KafkaBroker.Config(options.dataDir().resolve("kafka"), options.kafkaPort(),
                         options.kafkaControllerPort(), options.heap(), options.startTimeout(), artifacts.kafkaBrokerLibs())),
-                new ElasticsearchNode(new ElasticsearchNode.Config(options.dataDir().resolve("elasticsearch"),
-                        options.elasticsearchPort(), options.elasticsearchTransportPort(), options.heap(), options.startTimeout(),
-                        artifacts.elasticsearchZip(versions.elasticsearch()), options.installDir(), versions.elasticsearch(),
-                        options.elasticsearchUser())));
+                new ElasticsearchNode(ElasticsearchNode.Config.of(options)));
         log.info("Local stack: starting Kafka {} and Elasticsearch {} in {}", versions.kafka(), versions.elasticsearch(), options.dataDir());
         CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(stack.kafka::start, LocalStack::runOnNewThread);
         CompletableFuture<Void> elasticsearchStarted = CompletableFuture.runAsync(stack.elasticsearch::start, LocalStack::runOnNewThread);

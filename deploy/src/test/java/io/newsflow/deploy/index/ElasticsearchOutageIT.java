@@ -5,8 +5,6 @@ import io.newsflow.core.article.EnrichedArticle;
 import io.newsflow.deploy.Await;
 import io.newsflow.deploy.stack.ElasticsearchNode;
 import io.newsflow.deploy.stack.FileTrees;
-import io.newsflow.deploy.stack.ServerVersions;
-import io.newsflow.deploy.stack.StackArtifacts;
 import io.newsflow.deploy.stack.StackOptions;
 import io.newsflow.deploy.testing.SharedStack;
 import io.newsflow.index.IndexService;
@@ -38,13 +36,8 @@ class ElasticsearchOutageIT {
     static void startNode() throws IOException {
         Path dir = Path.of("target", "index-outage-it").toAbsolutePath();
         FileTrees.delete(dir); // starts on empty data: the node's files of an earlier run go
-        ServerVersions versions = ServerVersions.bundled();
-        StackOptions defaults = StackOptions.standard();
-        StackOptions ports = StackOptions.freePorts(dir);
-        node = new ElasticsearchNode(new ElasticsearchNode.Config(dir, ports.elasticsearchPort(), ports.elasticsearchTransportPort(),
-                "256m", Duration.ofSeconds(120),
-                StackArtifacts.locate().elasticsearchZip(versions.elasticsearch()), defaults.installDir(), versions.elasticsearch(),
-                defaults.elasticsearchUser()));
+        node = new ElasticsearchNode(ElasticsearchNode.Config.of(StackOptions.freePorts(dir).withHeap("256m")
+                .withStartTimeout(Duration.ofSeconds(120))));
         node.start();
     }
 
