@@ -5,12 +5,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.EnrichedArticle;
 import io.newsflow.core.config.Settings;
+import io.newsflow.core.kafka.KafkaConfigs;
+import io.newsflow.core.kafka.KafkaConnection;
+import io.newsflow.core.kafka.TopicSetup;
+import io.newsflow.core.kafka.Topics;
 import io.newsflow.deploy.Await;
 import io.newsflow.deploy.cli.NewsflowCommand;
 import io.newsflow.deploy.testing.SharedStack;
 import io.newsflow.index.IndexConfig;
 import io.newsflow.index.elasticsearch.ElasticsearchClients;
 import io.newsflow.index.elasticsearch.IndexSetup;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -20,6 +28,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +47,19 @@ class IndexMigrationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final int BEFORE = 30;
+
+    @Test
+    void the_enriched_topic_a_migration_replays_is_kept_whole_by_time_and_by_size() throws Exception {
+        KafkaConnection connection = new KafkaConnection(SharedStack.get().kafkaBootstrapServers());
+        TopicSetup.ensureTopics(connection, TopicSetup.Layout.from(new Settings(Map.of())));
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES_ENRICHED);
+        try (Admin admin = Admin.create(KafkaConfigs.admin(connection, "migrate-it-configs"))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
+        }
+    }
 
     @Test
     void migrating_while_articles_arrive_and_searches_run_loses_nothing_and_interrupts_no_search() throws Exception {
