@@ -22,6 +22,7 @@ import io.newsflow.ingest.publish.KafkaPublisher;
 import io.newsflow.ingest.publish.PublishException;
 import io.newsflow.ingest.publish.TransactionFence;
 import io.newsflow.ingest.state.FeedState;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -42,6 +43,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -58,6 +62,8 @@ class FeedSharingIT {
 
     private static final int FEEDS_PER_HOST = 6;
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Shorter than the group's 45 s session timeout: a stopped instance must leave, not be waited out. */
+    private static final Duration HANDOVER = Duration.ofSeconds(20);
 
     private String kafka;
     private String run;
@@ -121,6 +127,19 @@ class FeedSharingIT {
         return by;
     }
 
+    private List<String> groupInstanceIds() {
+        try (Admin admin = Admin.create(KafkaConfigs.admin(new KafkaConnection(kafka), "sharing-it"))) {
+            String group = "sharing-it-" + run;
+            return admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group).members().stream()
+                    .map(member -> member.groupInstanceId().orElse("(dynamic member " + member.consumerId() + ")")).toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe consumer group sharing-it-" + run, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private int partitions() {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaConfigs.consumer(new KafkaConnection(kafka), "sharing-it", null))) {
             return consumer.partitionsFor(Topics.FEEDS, WAIT).size();
@@ -164,10 +183,13 @@ class FeedSharingIT {
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         assertThat(ofA).isNotEmpty().hasSizeLessThan(total);
 
+        assertThat(groupInstanceIds()).as("static members, so that a restarted instance takes its feeds back at once")
+                .containsExactlyInAnyOrder("newsflow-ingest-sharing-instance-a-" + run, "newsflow-ingest-sharing-instance-b-" + run);
+
         services.getFirst().close();
         services.removeFirst();
         int afterStop = hosts.requests().size();
-        Await.until("instance-b polls every feed", WAIT, () -> pollersByFeed(afterStop).size() == total);
+        Await.until("instance-b polls every feed", HANDOVER, () -> pollersByFeed(afterStop).size() == total);
 
         List<FeedHosts.Request> taken = hosts.requests().subList(afterStop, hosts.requests().size()).stream()
                 .filter(r -> ofA.contains(r.host() + r.path())).toList();
