@@ -2,6 +2,7 @@ package io.newsflow.index.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.newsflow.core.config.InvalidSettingException;
 import io.newsflow.core.json.Json;
@@ -61,6 +62,19 @@ public final class ElasticsearchClients {
         // A copy: JacksonJsonpMapper reconfigures the mapper it is given, and Json.mapper() is shared by the process.
         JacksonJsonpMapper mapper = new JacksonJsonpMapper(Json.mapper().copy());
         return new ElasticsearchClient(new RestClientTransport(builder.build(), mapper));
+    }
+
+    /**
+     * The low-level REST client under {@code client}, with its nodes, timeouts, credentials and TLS: for requests whose
+     * body is already bytes (bulk), which the API client would copy into a chunked body of its own.
+     */
+    public static RestClient restClient(ElasticsearchClient client) {
+        ElasticsearchTransport transport = client._transport();
+        if (transport instanceof RestClientTransport rest) {
+            return rest.restClient();
+        }
+        throw new IllegalArgumentException("expected a client made by ElasticsearchClients.create, got one over "
+                + transport.getClass().getName());
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.newsflow.index.bulk;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ErrorCause;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.config.Settings;
@@ -34,6 +34,7 @@ class BulkWriterTest {
     private ElasticsearchClient client;
     private final AtomicReference<String> requestLine = new AtomicReference<>();
     private final AtomicReference<String> requestBody = new AtomicReference<>();
+    private final AtomicReference<com.sun.net.httpserver.Headers> requestHeaders = new AtomicReference<>();
     private volatile int status;
     private volatile String response;
 
@@ -42,6 +43,7 @@ class BulkWriterTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             requestLine.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            requestHeaders.set(exchange.getRequestHeaders());
             requestBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] body = response.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -66,14 +68,19 @@ class BulkWriterTest {
         status = 200;
         response = """
                 {"took":3,"errors":false,"items":[
-                 {"index":{"_index":"news-articles-v1","_id":"a","_version":5,"result":"created","status":201}},
-                 {"index":{"_index":"news-articles-v1","_id":"b","_version":9,"result":"updated","status":200}}]}""";
+                 {"index":{"_index":"news-articles-v1","_id":"a","_version":5,"result":"created",
+                   "_shards":{"total":1,"successful":1,"failed":0},"_seq_no":0,"_primary_term":1,"status":201}},
+                 {"index":{"_index":"news-articles-v1","_id":"b","_version":9,"result":"updated","status":200,"_seq_no":1}}],
+                 "ingest_took":0}""";
         byte[] sourceA = "{\"title\":\"A\\nline\"}".getBytes(StandardCharsets.UTF_8);
         List<ItemOutcome> outcomes = new BulkWriter(client, "news-articles-write", registry).write(List.of(
                 new IndexDocument("a", 5, sourceA), new IndexDocument("b", 9, "{\"title\":\"B\"}".getBytes(StandardCharsets.UTF_8))));
 
         assertThat(outcomes).extracting(ItemOutcome::kind).containsExactly(Kind.INDEXED, Kind.INDEXED);
         assertThat(requestLine.get()).startsWith("POST /news-articles-write/_bulk").contains("require_alias=true");
+        assertThat(requestHeaders.get().getFirst("Content-Type")).startsWith("application/x-ndjson");
+        assertThat(requestHeaders.get().getFirst("Content-Length")).as("sent whole, not in chunks")
+                .isEqualTo(String.valueOf(requestBody.get().getBytes(StandardCharsets.UTF_8).length));
         String[] lines = requestBody.get().split("\n");
         assertThat(lines).hasSize(4);
         JsonNode action = Json.mapper().readTree(lines[0]).get("index");
@@ -117,9 +124,9 @@ class BulkWriterTest {
 
     @Test
     void long_reasons_are_capped_part_by_part_so_that_the_cause_survives() {
-        ErrorCause error = ErrorCause.of(e -> e.type("document_parsing_exception")
-                .reason("failed to parse field [authors]. Preview of field's value: '" + "x".repeat(40_000) + "'")
-                .causedBy(c -> c.type("illegal_argument_exception").reason("Document contains at least one immense term")));
+        ObjectNode error = Json.mapper().createObjectNode().put("type", "document_parsing_exception")
+                .put("reason", "failed to parse field [authors]. Preview of field's value: '" + "x".repeat(40_000) + "'");
+        error.putObject("caused_by").put("type", "illegal_argument_exception").put("reason", "Document contains at least one immense term");
         assertThat(BulkWriter.reasonOf(error)).hasSizeLessThan(2 * BulkWriter.MAX_REASON_CHARS)
                 .startsWith("failed to parse field [authors]")
                 .endsWith("(caused by illegal_argument_exception: Document contains at least one immense term)");
