@@ -24,7 +24,6 @@ class IndexConfigTest {
         assertThat(config.bulk().maxBytes()).isEqualTo(5 * 1024 * 1024);
         assertThat(config.bulk().maxWait()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.bulk().inFlight()).isEqualTo(2);
-        assertThat(config.bulk().batchDocs()).as("a full request for each in flight").isEqualTo(1000);
         assertThat(config.topics().partitions()).isEqualTo(3);
     }
 
@@ -50,7 +49,6 @@ class IndexConfigTest {
         assertThat(config.bulk().maxBytes()).isEqualTo(1_048_576);
         assertThat(config.bulk().maxWait()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.bulk().inFlight()).isEqualTo(4);
-        assertThat(config.bulk().batchBytes()).isEqualTo(4 * 1_048_576L);
         assertThat(config.topics().partitions()).isEqualTo(1);
     }
 

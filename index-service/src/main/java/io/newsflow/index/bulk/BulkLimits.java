@@ -12,8 +12,8 @@ import java.time.Duration;
  *                 a single larger document still goes, alone
  * @param maxWait  longest time the first record of a batch waits for more before the batch is written
  *                 ({@code NEWSFLOW_BULK_MAX_WAIT}, default 1s)
- * @param inFlight bulk requests sent at the same time ({@code NEWSFLOW_BULK_IN_FLIGHT}, default 2): while one is
- *                 indexed, the next is already on its way, and a batch holds up to this many requests' worth
+ * @param inFlight bulk requests in the air at the same time ({@code NEWSFLOW_BULK_IN_FLIGHT}, default 2): as soon as
+ *                 one comes back the next one goes, so Elasticsearch always has the next request at hand
  */
 public record BulkLimits(int maxDocs, long maxBytes, Duration maxWait, int inFlight) {
 
@@ -21,16 +21,6 @@ public record BulkLimits(int maxDocs, long maxBytes, Duration maxWait, int inFli
     public static final String MAX_BYTES = "NEWSFLOW_BULK_MAX_BYTES";
     public static final String MAX_WAIT = "NEWSFLOW_BULK_MAX_WAIT";
     public static final String IN_FLIGHT = "NEWSFLOW_BULK_IN_FLIGHT";
-
-    /** The most documents one batch collects before it is written: a full request for each request in flight. */
-    public int batchDocs() {
-        return maxDocs * inFlight;
-    }
-
-    /** The most record bytes one batch collects before it is written. */
-    public long batchBytes() {
-        return maxBytes * inFlight;
-    }
 
     public static BulkLimits from(Settings settings) {
         return new BulkLimits(

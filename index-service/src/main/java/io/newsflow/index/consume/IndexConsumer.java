@@ -36,11 +36,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +52,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * The consume-index-commit loop, on one thread. It reads {@link Topics#ARTICLES_ENRICHED} in batches (up to a full
- * bulk request for each request in flight, by count and by bytes, or what arrived within the max wait), writes each
- * batch to Elasticsearch in bulk requests sent side by side, and commits the batch's offsets only when every record in
- * it is final: indexed, refused as an older version (a replay), or acknowledged
- * by the dead-letter topic. Whatever is not final yet (Elasticsearch unreachable, overloaded, the dead-letter topic
- * unreachable) is retried with backoff while all partitions are paused, so the consumer keeps polling (and keeps
- * its place in the group) without reading further. Revoked partitions commit their final records and leave the rest
- * to their next owner, which reads them again; writes are idempotent, so nothing is lost and nothing is duplicated.
+ * The consume-index-commit loop, on one thread. It reads {@link Topics#ARTICLES_ENRICHED} into bulk requests (a full one
+ * by count or by bytes, or what arrived within the max wait, or before no record came for a moment) and keeps up to
+ * {@link BulkLimits#inFlight()} of them in the air: as soon as one comes back the next one goes, so that Elasticsearch
+ * never waits for the slowest request of a group, and meanwhile the loop reads and maps the records of the next.
+ * Offsets are committed only past records that are final: indexed, refused as an older version (a replay), or
+ * acknowledged by the dead-letter topic; a request that comes back before an older one waits for it before its
+ * offsets move. Whatever is not final yet (Elasticsearch unreachable, overloaded, the dead-letter topic unreachable)
+ * goes again after a backoff, while all partitions are paused, so the consumer keeps polling (and keeps its place in
+ * the group) without reading further. Revoked partitions commit their final records and leave the rest to their next
+ * owner, which reads them again; writes are idempotent, so nothing is lost and nothing is duplicated.
  * <p>
  * Meters: articles indexed and records dead-lettered ({@link StageCounters}, stage {@value DeadLetterPublisher#STAGE}),
  * and, for each article once Elasticsearch acknowledged it, the time since it was published
@@ -74,10 +79,12 @@ public final class IndexConsumer implements Runnable {
     /** The name of {@link #health()}'s check. */
     public static final String HEALTH_CHECK = "indexing";
     static final Duration FIRST_RETRY = Duration.ofMillis(500);
-    /** How long a batch waits for the next record before it is written as it is. */
-    static final Duration IDLE = Duration.ofMillis(50);
-    /** One poll for the next batch while the current one is written: short, to notice the write's end soon. */
-    static final Duration PREFETCH_POLL = Duration.ofMillis(5);
+    /** How long a request being filled waits for the next record before it goes as it is: a few local fetches. */
+    static final Duration IDLE = Duration.ofMillis(10);
+    /** One poll while requests are in the air: short, to send the next one soon after one comes back. */
+    static final Duration IN_FLIGHT_POLL = Duration.ofMillis(5);
+    /** How long close() waits for the requests in the air, so that their records can be committed. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final Consumer<byte[], byte[]> consumer;
@@ -88,26 +95,51 @@ public final class IndexConsumer implements Runnable {
     private final Backoff backoff;
     private final Clock clock;
     private final CompletableFuture<Throwable> failure;
-    /** The records being written; {@code next} the ones read meanwhile, written after them. */
-    private PendingBatch batch = new PendingBatch();
-    private PendingBatch next = new PendingBatch();
+    /** Records read and not sent yet, in read order, a request's worth each; only the last one is still filling. */
+    private final Deque<PendingBatch> unsent = new ArrayDeque<>();
+    /** When the first record of the last unsent request, and the last record of all, were read. */
+    private Instant fillingSince;
+    private Instant lastRead = Instant.MIN;
+    /** The requests sent and not committed yet, in the order their records were read. */
+    private final Deque<Flight> window = new ArrayDeque<>();
+    /** When the requests that came back with records not final go again; null while none waits. */
+    private Instant retryAt;
     /** The offset this loop last committed for each partition it owns. */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final StageCounters counters;
     private final Timer sincePublished;
     private final Timer sinceFetched;
-    /** When the article of each document in the batch was published and fetched, until the document is final. */
+    /** When the article of each document read was published and fetched, until the document is final. */
     private final Map<IndexDocument, ArticleTimes> times = new IdentityHashMap<>();
-    /** Sends a batch's bulk requests side by side. */
+    /** Sends the bulk requests, side by side. */
     private final ExecutorService requests;
     private volatile boolean closing;
     private volatile boolean finished;
-    /** Set while a batch cannot be made final, for the readiness check; null while indexing goes well. */
+    /** Set while some records cannot be made final, for the readiness check; null while indexing goes well. */
     private volatile Stall stall;
     private boolean paused;
 
-    /** Why the loop has been retrying a batch, and since when. */
+    /** Why the loop has been retrying, and since when. */
     private record Stall(String problem, Instant since) {
+    }
+
+    /** One bulk request's records; while it is in the air, its write; once back with records not final, marked so. */
+    private static final class Flight {
+        final PendingBatch batch;
+        CompletableFuture<List<Written>> write;
+        boolean unfinished;
+
+        Flight(PendingBatch batch) {
+            this.batch = batch;
+        }
+
+        boolean inTheAir() {
+            return write != null;
+        }
+    }
+
+    /** What one {@code _bulk} request of a flight came back with: an outcome for each entry, or the request's failure. */
+    private record Written(List<PendingBatch.Entry> entries, List<ItemOutcome> outcomes, BulkRequestFailedException failure) {
     }
 
     /**
@@ -136,8 +168,9 @@ public final class IndexConsumer implements Runnable {
     }
 
     /**
-     * Up while every batch becomes final; down from the first failed attempt until the batch is committed (Elasticsearch
-     * down, overloaded or read-only, the dead-letter topic unreachable), with the reason: offsets do not move meanwhile.
+     * Up while every request becomes final; down from the first failed attempt until its records are committed
+     * (Elasticsearch down, overloaded or read-only, the dead-letter topic unreachable), with the reason: offsets do not
+     * move meanwhile.
      */
     public HealthCheck health() {
         Stall current = stall;
@@ -171,10 +204,7 @@ public final class IndexConsumer implements Runnable {
         try {
             consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED), new Rebalance());
             while (!closing) {
-                collect();
-                if (!batch.isEmpty()) {
-                    deliver();
-                }
+                step();
             }
         } catch (WakeupException e) {
             stoppedBy = e; // only close() wakes the consumer up: a wake-up without it is not ours
@@ -199,7 +229,7 @@ public final class IndexConsumer implements Runnable {
         }
     }
 
-    /** Asks the loop to stop; it finishes or abandons its batch, commits what is final and closes the consumer. */
+    /** Asks the loop to stop; it lands the requests in the air, commits what is final and closes the consumer. */
     public void close() {
         closing = true;
         if (!finished) {
@@ -208,110 +238,180 @@ public final class IndexConsumer implements Runnable {
     }
 
     /**
-     * Polls until the batch is full (a full bulk request for each request in flight), the max wait since its first
-     * record has passed, or no record came for {@link #IDLE}: records that keep coming fill the batch, and a batch is
-     * not held back for records that are not coming (the end of a backlog, a quiet feed). While a batch is written the
-     * loop reads the next one (see {@link #prefetch}), and while it retries it polls paused partitions only: what it
-     * holds in memory is two batches at most, whatever the lag.
+     * One turn of the loop: takes in the requests that came back, commits what became final, and then either retries
+     * (while some records are not final: nothing new is read or sent) or sends the next request if a slot is free and
+     * reads more records.
      */
-    private void collect() {
-        Instant deadline = null;
-        while (!closing) {
-            if (batch.isEmpty()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(limits.maxWait());
-                if (records.isEmpty()) {
-                    commitPastControlRecords();
-                }
-                absorb(batch, records);
-                continue;
-            }
-            if (deadline == null) {
-                deadline = clock.instant().plus(limits.maxWait());
-            }
-            Duration left = Duration.between(clock.instant(), deadline);
-            if (batch.size() >= limits.batchDocs() || batch.bytes() >= limits.batchBytes() || !left.isPositive()) {
-                return;
-            }
-            ConsumerRecords<byte[], byte[]> more = consumer.poll(left.compareTo(IDLE) < 0 ? left : IDLE);
-            if (more.isEmpty()) {
-                return;
-            }
-            absorb(batch, more);
+    private void step() throws InterruptedException {
+        land();
+        String problem = commit();
+        if (problem != null) {
+            holdOff(problem);
+            return;
         }
+        if (stall != null) {
+            if (!window.isEmpty()) {
+                retry();
+                return;
+            }
+            if (backoff.attempts() > 0) {
+                log.info("indexing resumed after {} retries; partitions resumed", backoff.attempts());
+            }
+            stall = null;
+            backoff.reset();
+            resumeAll();
+        }
+        send();
+        read();
     }
 
-    /** Retries until every record of the batch is final and committed (or its partition revoked). */
-    private void deliver() throws InterruptedException {
-        backoff.reset();
-        while (!closing) {
-            String problem = attempt();
-            if (closing) {
+    /**
+     * Sends unsent requests while a slot is free: each one that is full, and the last one once it has waited the max
+     * wait since its first record or no record came for {@link #IDLE}: records that keep coming fill requests, and a
+     * request is not held back for records that are not coming (the end of a backlog, a quiet feed). At most twice as
+     * many requests as may be in the air are kept uncommitted, behind one that is slow to come back.
+     */
+    private void send() {
+        while (!unsent.isEmpty() && inTheAir() < limits.inFlight() && window.size() < 2 * limits.inFlight()) {
+            PendingBatch next = unsent.peekFirst();
+            Instant now = clock.instant();
+            boolean filling = unsent.size() == 1;
+            if (filling && !full(next) && now.isBefore(fillingSince.plus(limits.maxWait())) && now.isBefore(lastRead.plus(IDLE))) {
                 return;
             }
-            if (problem == null && batch.allDone()) {
-                problem = commit();
-                if (problem == null) {
-                    if (backoff.attempts() > 0) {
-                        log.info("indexing resumed after {} retries; partitions resumed", backoff.attempts());
-                    }
-                    stall = null;
-                    resumeAll();
-                    return;
-                }
-            }
-            Stall before = stall;
-            stall = new Stall(problem, before == null ? clock.instant() : before.since());
-            Duration delay = backoff.next();
-            log.warn("{} of {} records not final yet ({}); offsets not committed, partitions paused, retry {} in {} ms",
-                    batch.size() - batch.count(PendingBatch.State.DONE), batch.size(), problem, backoff.attempts(), delay.toMillis());
-            pauseAll();
-            pollPaused(delay);
-            if (batch.isEmpty()) { // every partition of the batch was revoked meanwhile
-                stall = null;
-                clearBatch();
-                resumeAll();
-                return;
-            }
+            unsent.removeFirst();
+            Flight flight = new Flight(next);
+            window.addLast(flight);
+            launch(flight);
         }
     }
 
     /**
-     * Writes what is left to write: documents in bulk requests, rejected records to the dead-letter topic.
-     *
-     * @return why some records are not final yet, or null when none is left
+     * Reads the next records into the unsent requests. With a full request waiting for a slot it reads nothing and
+     * waits for a request to come back instead: whatever the lag, the loop holds at most twice as many requests'
+     * worth of records as may be in the air, and two more being read.
      */
-    private String attempt() throws InterruptedException {
-        String problem = null;
-        List<PendingBatch.Entry> toIndex = batch.inState(PendingBatch.State.TO_INDEX);
-        List<List<PendingBatch.Entry>> chunks = BulkChunks.split(toIndex, PendingBatch.Entry::document, limits);
-        // Every chunk at once, at most limits.inFlight() of them in the air: versions make their order irrelevant.
-        List<Future<List<ItemOutcome>>> writes = new ArrayList<>(chunks.size());
-        for (List<PendingBatch.Entry> chunk : chunks) {
-            List<IndexDocument> documents = chunk.stream().map(PendingBatch.Entry::document).toList();
-            writes.add(requests.submit(() -> writer.write(documents)));
+    private void read() throws InterruptedException {
+        PendingBatch last = unsent.peekLast();
+        if (last != null && (unsent.size() > 1 || full(last))) {
+            awaitLanding();
+            return;
         }
-        for (Future<List<ItemOutcome>> write : writes) {
-            while (!write.isDone() && !closing && prefetch()) {
-                // reading and decoding the next batch while Elasticsearch indexes this one
+        Duration timeout;
+        if (inTheAir() > 0) {
+            timeout = IN_FLIGHT_POLL;
+        } else if (last != null) {
+            Instant now = clock.instant();
+            Duration idleLeft = Duration.between(now, lastRead.plus(IDLE));
+            Duration waitLeft = Duration.between(now, fillingSince.plus(limits.maxWait()));
+            timeout = idleLeft.compareTo(waitLeft) < 0 ? idleLeft : waitLeft;
+            timeout = timeout.isNegative() ? Duration.ZERO : timeout;
+        } else {
+            timeout = limits.maxWait();
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+        if (records.isEmpty() && window.isEmpty() && unsent.isEmpty()) {
+            commitPastControlRecords();
+        }
+        absorb(records);
+    }
+
+    private boolean full(PendingBatch batch) {
+        return batch.size() >= limits.maxDocs() || batch.bytes() >= limits.maxBytes();
+    }
+
+    private int inTheAir() {
+        int count = 0;
+        for (Flight flight : window) {
+            if (flight.inTheAir()) {
+                count++;
             }
         }
-        for (int c = 0; c < chunks.size(); c++) {
-            List<PendingBatch.Entry> chunk = chunks.get(c);
-            List<ItemOutcome> outcomes;
+        return count;
+    }
+
+    /** Waits until a request in the air comes back (or a moment passes, to see close()). */
+    private void awaitLanding() throws InterruptedException {
+        CompletableFuture<?>[] inTheAir = window.stream().filter(Flight::inTheAir).map(f -> f.write).toArray(CompletableFuture[]::new);
+        if (inTheAir.length == 0) {
+            return;
+        }
+        try {
+            CompletableFuture.anyOf(inTheAir).get(100, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // land() reads the outcome, whichever it is
+        }
+    }
+
+    /** Sends a flight's records that are to be indexed, in requests within the limits, one after the other. */
+    private void launch(Flight flight) {
+        List<PendingBatch.Entry> toIndex = flight.batch.inState(PendingBatch.State.TO_INDEX);
+        List<List<PendingBatch.Entry>> chunks = BulkChunks.split(toIndex, PendingBatch.Entry::document, limits);
+        flight.write = CompletableFuture.supplyAsync(() -> write(chunks), requests);
+    }
+
+    /** On a request thread: a request that fails as a whole is reported with the others' outcomes, not thrown. */
+    private List<Written> write(List<List<PendingBatch.Entry>> chunks) {
+        List<Written> written = new ArrayList<>(chunks.size());
+        for (List<PendingBatch.Entry> chunk : chunks) {
+            List<IndexDocument> documents = chunk.stream().map(PendingBatch.Entry::document).toList();
             try {
-                outcomes = writes.get(c).get();
+                written.add(new Written(chunk, writer.write(documents), null));
+            } catch (BulkRequestFailedException e) {
+                written.add(new Written(chunk, null, e));
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Takes in every request that came back: marks each record by its outcome, sends the refused ones to the
+     * dead-letter topic, and marks a flight with records still not final, to go again after a backoff.
+     */
+    private void land() throws InterruptedException {
+        for (Flight flight : window) {
+            if (!flight.inTheAir() || !flight.write.isDone()) {
+                continue;
+            }
+            List<Written> written;
+            try {
+                written = flight.write.get();
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof BulkRequestFailedException failed)) {
-                    throw new IllegalStateException("bulk request failed unexpectedly: " + e.getCause(), e.getCause());
+                throw new IllegalStateException("bulk request failed unexpectedly: " + e.getCause(), e.getCause());
+            }
+            flight.write = null;
+            String problem = outcomes(written);
+            List<PendingBatch.Entry> toDeadLetter = flight.batch.inState(PendingBatch.State.TO_DEAD_LETTER);
+            if (!toDeadLetter.isEmpty()) {
+                Exception failed = deadLetters.publish(toDeadLetter);
+                for (PendingBatch.Entry entry : toDeadLetter) {
+                    if (entry.state() == PendingBatch.State.DONE) {
+                        counters.deadLetter(entry.rejection().getClass().getName());
+                    }
                 }
-                problem = failed.getMessage(); // the cluster is likely down: back off before writing again
+                if (failed != null && problem == null) {
+                    problem = failed.getMessage();
+                }
+            }
+            if (!flight.batch.allDone()) {
+                unfinished(flight, problem != null ? problem : "records not final");
+            }
+        }
+    }
+
+    /** Marks each record of the requests by its outcome; returns why some are not final, or null. */
+    private String outcomes(List<Written> written) {
+        String problem = null;
+        for (Written request : written) {
+            if (request.failure() != null) {
+                problem = request.failure().getMessage(); // the cluster is likely down: back off before writing again
                 continue;
             }
             Map<ItemOutcome.Kind, Integer> counts = new EnumMap<>(ItemOutcome.Kind.class);
             Instant acknowledged = clock.instant();
-            for (int i = 0; i < chunk.size(); i++) {
-                PendingBatch.Entry entry = chunk.get(i);
-                ItemOutcome outcome = outcomes.get(i);
+            for (int i = 0; i < request.entries().size(); i++) {
+                PendingBatch.Entry entry = request.entries().get(i);
+                ItemOutcome outcome = request.outcomes().get(i);
                 counts.merge(outcome.kind(), 1, Integer::sum);
                 switch (outcome.kind()) {
                     case INDEXED -> {
@@ -334,23 +434,70 @@ public final class IndexConsumer implements Runnable {
             }
             counters.articles(counts.getOrDefault(ItemOutcome.Kind.INDEXED, 0));
             log.info("bulk: {} docs, {} indexed, {} version conflicts (replays), {} rejected, {} to retry",
-                    chunk.size(), counts.getOrDefault(ItemOutcome.Kind.INDEXED, 0),
+                    request.entries().size(), counts.getOrDefault(ItemOutcome.Kind.INDEXED, 0),
                     counts.getOrDefault(ItemOutcome.Kind.VERSION_CONFLICT, 0), counts.getOrDefault(ItemOutcome.Kind.REJECTED, 0),
                     counts.getOrDefault(ItemOutcome.Kind.RETRY, 0));
         }
-        List<PendingBatch.Entry> toDeadLetter = batch.inState(PendingBatch.State.TO_DEAD_LETTER);
-        if (!toDeadLetter.isEmpty()) {
-            Exception failure = deadLetters.publish(toDeadLetter);
-            for (PendingBatch.Entry entry : toDeadLetter) {
-                if (entry.state() == PendingBatch.State.DONE) {
-                    counters.deadLetter(entry.rejection().getClass().getName());
+        return problem;
+    }
+
+    /** A flight came back with records not final: it goes again after a backoff, and nothing new is read or sent meanwhile. */
+    private void unfinished(Flight flight, String problem) {
+        flight.unfinished = true;
+        Stall before = stall;
+        stall = new Stall(problem, before == null ? clock.instant() : before.since());
+        pauseAll();
+        if (retryAt == null) {
+            Duration delay = backoff.next();
+            retryAt = clock.instant().plus(delay);
+            log.warn("{} of {} records not final yet ({}); offsets not committed, partitions paused, retry {} in {} ms",
+                    notFinal(), records(), problem, backoff.attempts(), delay.toMillis());
+        }
+    }
+
+    /** While stalled: sends the unfinished requests again once their backoff has passed, as slots allow. */
+    private void retry() {
+        Instant now = clock.instant();
+        if (retryAt != null && !now.isBefore(retryAt)) {
+            retryAt = null;
+            for (Flight flight : window) {
+                if (flight.unfinished && inTheAir() < limits.inFlight()) {
+                    flight.unfinished = false;
+                    launch(flight);
                 }
             }
-            if (failure != null && problem == null) {
-                problem = failure.getMessage();
+            if (window.stream().anyMatch(f -> f.unfinished)) {
+                retryAt = now; // the rest as soon as a slot frees
             }
         }
-        return problem;
+        Duration wait = retryAt == null || inTheAir() > 0 ? IN_FLIGHT_POLL : Duration.between(now, retryAt);
+        pollPaused(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    /** A commit that timed out: nothing new is read until it goes through. */
+    private void holdOff(String problem) {
+        Stall before = stall;
+        stall = new Stall(problem, before == null ? clock.instant() : before.since());
+        pauseAll();
+        Duration delay = backoff.next();
+        log.warn("{}; offsets not committed, partitions paused, retry {} in {} ms", problem, backoff.attempts(), delay.toMillis());
+        pollPaused(delay);
+    }
+
+    private long notFinal() {
+        long count = 0;
+        for (Flight flight : window) {
+            count += flight.batch.size() - flight.batch.count(PendingBatch.State.DONE);
+        }
+        return count;
+    }
+
+    private long records() {
+        long count = 0;
+        for (Flight flight : window) {
+            count += flight.batch.size();
+        }
+        return count;
     }
 
     /** A publication time after the acknowledgement (a source's wrong clock or time zone) says nothing about the delay. */
@@ -366,9 +513,17 @@ public final class IndexConsumer implements Runnable {
         }
     }
 
-    /** Commits the batch, all final. Returns why it could not, when trying again later may help; otherwise null. */
+    /**
+     * Commits what became final: each partition up to its first record that is not, over the requests in the order
+     * they were read; then forgets the requests at the front that are all final. Returns why it could not commit when
+     * trying again later may help; otherwise null.
+     */
     private String commit() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = batch.committableOffsets(batch.partitions());
+        if (window.isEmpty()) {
+            return null;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = PendingBatch.committableOffsets(batches(window), partitions(window));
+        offsets.entrySet().removeIf(offset -> Long.valueOf(offset.getValue().offset()).equals(committed.get(offset.getKey())));
         try {
             if (!offsets.isEmpty()) {
                 consumer.commitSync(offsets);
@@ -376,25 +531,24 @@ public final class IndexConsumer implements Runnable {
             }
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The group moved on without us: the partitions' new owners read these records again and rewrite them idempotently.
-            log.warn("could not commit {} records ({}); they will be read and written again", batch.size(), e.getMessage());
+            log.warn("could not commit {} records ({}); they will be read and written again", offsets.size(), e.getMessage());
         } catch (TimeoutException e) {
             return "commit timed out: " + e.getMessage();
         }
-        clearBatch();
+        while (!window.isEmpty() && !window.peekFirst().inTheAir() && window.peekFirst().batch.allDone()) {
+            window.removeFirst().batch.documents().forEach(times::remove);
+        }
         return null;
     }
 
-    /**
-     * Reads records into the next batch, a short poll at a time, while the current one is being written: Elasticsearch
-     * does not wait for the loop between batches. Returns false once the next batch is full; the loop then stops
-     * reading until the current batch is done.
-     */
-    private boolean prefetch() {
-        if (next.size() >= limits.batchDocs() || next.bytes() >= limits.batchBytes()) {
-            return false;
-        }
-        absorb(next, consumer.poll(PREFETCH_POLL));
-        return true;
+    private static List<PendingBatch> batches(Collection<Flight> flights) {
+        return flights.stream().map(f -> f.batch).toList();
+    }
+
+    private static Set<TopicPartition> partitions(Collection<Flight> flights) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        flights.forEach(f -> partitions.addAll(f.batch.partitions()));
+        return partitions;
     }
 
     /**
@@ -434,19 +588,27 @@ public final class IndexConsumer implements Runnable {
     /** Waits out a backoff delay inside poll(), so that the consumer stays in the group and sees rebalances. */
     private void pollPaused(Duration delay) {
         Instant until = clock.instant().plus(delay);
-        while (!closing) {
+        do {
             Duration left = Duration.between(clock.instant(), until);
-            if (!left.isPositive()) {
-                return;
-            }
-            absorb(batch, consumer.poll(left));
-        }
+            absorb(consumer.poll(left.isNegative() ? Duration.ZERO : left));
+        } while (!closing && clock.instant().isBefore(until));
     }
 
-    private void absorb(PendingBatch target, ConsumerRecords<byte[], byte[]> records) {
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            target.add(entryFor(record));
+    /** Adds records to the unsent requests, starting a new one when the last is full. */
+    private void absorb(ConsumerRecords<byte[], byte[]> records) {
+        if (records.isEmpty()) {
+            return;
         }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            PendingBatch last = unsent.peekLast();
+            if (last == null || full(last)) {
+                last = new PendingBatch();
+                unsent.addLast(last);
+                fillingSince = clock.instant();
+            }
+            last.add(entryFor(record));
+        }
+        lastRead = clock.instant();
     }
 
     private PendingBatch.Entry entryFor(ConsumerRecord<byte[], byte[]> record) {
@@ -470,30 +632,41 @@ public final class IndexConsumer implements Runnable {
         paused = false;
     }
 
-    /** On the way out: commits what is final, leaves the rest to be read again, closes the consumer. */
+    /**
+     * On the way out: lands the requests in the air (for a few seconds at most), commits what is final, leaves the
+     * rest to be read again, closes the consumer.
+     */
     private void finish() {
         try {
-            if (!batch.isEmpty()) {
-                int notFinal = batch.size() - (int) batch.count(PendingBatch.State.DONE);
-                commitOnClose(batch.committableOffsets(batch.partitions()));
-                if (notFinal > 0) {
-                    log.info("stopping with {} records not final yet: not committed, they will be read again", notFinal);
-                }
-                clearBatch();
+            awaitInTheAir(CLOSE_WAIT);
+            land();
+            if (!window.isEmpty()) {
+                commitOnClose(PendingBatch.committableOffsets(batches(window), partitions(window)));
             }
+            long notFinal = notFinal();
+            for (PendingBatch batch : unsent) {
+                notFinal += batch.size();
+            }
+            if (notFinal > 0) {
+                log.info("stopping with {} records not final yet: not committed, they will be read again", notFinal);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("could not land the requests in the air on close ({}); their records will be read again", e.toString());
         } finally {
             requests.shutdownNow();
             consumer.close();
         }
     }
 
-    /** Done with the batch: the next one, read meanwhile, takes its place. */
-    private void clearBatch() {
-        batch.documents().forEach(times::remove);
-        batch.clear();
-        PendingBatch done = batch;
-        batch = next;
-        next = done;
+    private void awaitInTheAir(Duration wait) throws InterruptedException {
+        CompletableFuture<?>[] inTheAir = window.stream().filter(Flight::inTheAir).map(f -> f.write).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(inTheAir).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // those still in the air are abandoned: their records are not final, so not committed
+        }
     }
 
     private void commitOnClose(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -513,18 +686,13 @@ public final class IndexConsumer implements Runnable {
         }
     }
 
-    /** Keeps the batch consistent with the assignment: revoked partitions commit what is final and drop the rest. */
+    /** Keeps what the loop holds consistent with the assignment: revoked partitions commit what is final and drop the rest. */
     private final class Rebalance implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(committed::remove);
-            next.drop(partitions); // nothing of it is final yet: the next owner reads it
-            if (batch.isEmpty()) {
-                forgetTimesOfDropped();
-                return;
-            }
-            Map<TopicPartition, OffsetAndMetadata> offsets = batch.committableOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> offsets = PendingBatch.committableOffsets(batches(window), partitions);
             if (!offsets.isEmpty()) {
                 try {
                     consumer.commitSync(offsets);
@@ -534,8 +702,7 @@ public final class IndexConsumer implements Runnable {
                     log.warn("could not commit revoked partitions {} ({}); their records will be read again", partitions, e.getMessage());
                 }
             }
-            int notFinal = batch.drop(partitions);
-            forgetTimesOfDropped();
+            int notFinal = drop(partitions);
             if (notFinal > 0) {
                 log.info("partitions {} revoked: {} records not final yet left to the next owner", partitions, notFinal);
             }
@@ -544,22 +711,32 @@ public final class IndexConsumer implements Runnable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(committed::remove);
-            int notFinal = batch.drop(partitions) + next.drop(partitions);
-            forgetTimesOfDropped();
+            int notFinal = drop(partitions);
             log.warn("partitions {} lost: {} records not final yet left to the next owner", partitions, notFinal);
         }
 
-        private void forgetTimesOfDropped() {
+        /** Forgets the records of {@code partitions}, sent or not; returns how many were not final. */
+        private int drop(Collection<TopicPartition> partitions) {
+            int notFinal = 0;
+            for (Flight flight : window) {
+                notFinal += flight.batch.drop(partitions);
+            }
+            window.removeIf(flight -> !flight.inTheAir() && flight.batch.isEmpty());
+            for (PendingBatch batch : unsent) {
+                notFinal += batch.drop(partitions);
+            }
+            unsent.removeIf(PendingBatch::isEmpty);
             Set<IndexDocument> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-            kept.addAll(batch.documents());
-            kept.addAll(next.documents());
+            window.forEach(flight -> kept.addAll(flight.batch.documents()));
+            unsent.forEach(batch -> kept.addAll(batch.documents()));
             times.keySet().retainAll(kept);
+            return notFinal;
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (paused) {
-                consumer.pause(partitions); // a rebalance does not keep pauses; a batch is still being retried
+                consumer.pause(partitions); // a rebalance does not keep pauses; requests are being retried
             }
         }
     }

@@ -136,17 +136,25 @@ final class PendingBatch {
      * final gets no entry (its committed offset stays where it is).
      */
     Map<TopicPartition, OffsetAndMetadata> committableOffsets(Collection<TopicPartition> partitions) {
+        return committableOffsets(List.of(this), partitions);
+    }
+
+    /** The offsets to commit, as {@link #committableOffsets(Collection)} has them, over batches read one after the other. */
+    static Map<TopicPartition, OffsetAndMetadata> committableOffsets(Collection<PendingBatch> inReadOrder,
+                                                                    Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Set<TopicPartition> blocked = new HashSet<>();
-        for (Entry entry : entries) {
-            TopicPartition partition = entry.partition();
-            if (!partitions.contains(partition) || blocked.contains(partition)) {
-                continue;
-            }
-            if (entry.state() == State.DONE) {
-                offsets.put(partition, new OffsetAndMetadata(entry.record().offset() + 1));
-            } else {
-                blocked.add(partition);
+        for (PendingBatch batch : inReadOrder) {
+            for (Entry entry : batch.entries) {
+                TopicPartition partition = entry.partition();
+                if (!partitions.contains(partition) || blocked.contains(partition)) {
+                    continue;
+                }
+                if (entry.state() == State.DONE) {
+                    offsets.put(partition, new OffsetAndMetadata(entry.record().offset() + 1));
+                } else {
+                    blocked.add(partition);
+                }
             }
         }
         return offsets;

@@ -69,11 +69,29 @@ class IndexConsumerTest {
     /** When set, each bulk request is answered only once this opens (or after 5 s). */
     private volatile CountDownLatch holdWritesUntil;
     private final AtomicReference<Boolean> firstWriteOverlappedPoll = new AtomicReference<>();
+    /** When set, the request for the record at offset 0 is answered only once this opens (or after 10 s). */
+    private volatile CountDownLatch holdFirstRecordUntil;
+    /** The versions (offset + 1) of the documents requested so far, in the order the requests came. */
+    private final List<Long> requestedVersions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            for (String line : new String(request, StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("{\"index\"")) {
+                    requestedVersions.add(Json.mapper().readTree(line).at("/index/version").asLong());
+                }
+            }
+            CountDownLatch holdFirst = holdFirstRecordUntil;
+            if (holdFirst != null && new String(request, StandardCharsets.UTF_8).contains("\"version\":1,")) {
+                try {
+                    holdFirst.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             CountDownLatch holdUntil = holdWritesUntil;
             if (holdUntil != null) {
                 try {
@@ -91,7 +109,7 @@ class IndexConsumerTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] body = answerEach(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), itemStatus);
+            byte[] body = answerEach(new String(request, StandardCharsets.UTF_8), itemStatus);
             inRequest.decrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
@@ -231,6 +249,33 @@ class IndexConsumerTest {
 
         awaitCommitted(2);
         assertThat(maxConcurrent).as("two one-document requests in flight together").hasValue(2);
+    }
+
+    @Test
+    void a_request_goes_as_soon_as_one_comes_back_and_offsets_wait_for_the_slow_one() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        holdFirstRecordUntil = release;
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.rebalance(List.of(PARTITION));
+            for (int offset = 0; offset < 3; offset++) {
+                consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, offset, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                        Json.toBytes(Articles.full())));
+            }
+        });
+
+        thread.start();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!requestedVersions.contains(3L) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(requestedVersions).as("the third record went while the first was still in the air").contains(1L, 2L, 3L);
+        Thread.sleep(200);
+        assertThat(committed()).as("nothing committed past the record still in the air").isZero();
+
+        release.countDown();
+        awaitCommitted(3);
     }
 
     @Test
