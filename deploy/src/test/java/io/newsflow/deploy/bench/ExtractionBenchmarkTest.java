@@ -45,11 +45,24 @@ class ExtractionBenchmarkTest {
     }
 
     @Test
-    void prints_the_speeds_and_their_ratio() {
-        String out = run("--warmup", "0s", "--time", "10ms");
+    void prints_the_speeds_and_their_ratio_and_records_them_under_the_home_directory(@TempDir Path home) throws IOException {
+        // The record goes to <newsflow.home>/benchmarks/results.md: here, not into the source tree the test runs in.
+        String before = System.getProperty("newsflow.home");
+        System.setProperty("newsflow.home", home.toString());
+        String out;
+        try {
+            out = run("--warmup", "0s", "--time", "10ms");
+        } finally {
+            if (before == null) {
+                System.clearProperty("newsflow.home");
+            } else {
+                System.setProperty("newsflow.home", before);
+            }
+        }
 
         assertThat(out).contains("bundled samples").containsPattern("[0-9]+ measured rounds per engine").containsPattern("newsflow +[0-9.]+ pages/s per core")
                 .containsPattern("readability4j +[0-9.]+ pages/s per core").containsPattern("ratio +[0-9.]+x");
+        assertThat(Files.readString(home.resolve("benchmarks/results.md"))).contains("`bench extraction`").contains("| extraction |");
     }
 
     @Test
