@@ -182,12 +182,7 @@ class IndexConsumerTest {
 
     @Test
     void a_batch_is_written_when_no_more_records_come_without_waiting_out_the_max_wait() throws Exception {
-        consumer.schedulePollTask(() -> {
-            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            consumer.rebalance(List.of(PARTITION));
-            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                    Json.toBytes(Articles.full())));
-        });
+        assignedWithArticles(1);
 
         thread.start();
 
@@ -196,12 +191,7 @@ class IndexConsumerTest {
 
     @Test
     void with_nothing_to_write_the_offset_moves_past_transaction_markers() throws Exception {
-        consumer.schedulePollTask(() -> {
-            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            consumer.rebalance(List.of(PARTITION));
-            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                    Json.toBytes(Articles.full())));
-        });
+        assignedWithArticles(1);
         thread.start();
         awaitCommitted(1);
 
@@ -215,12 +205,7 @@ class IndexConsumerTest {
     void the_next_records_are_read_while_a_batch_is_being_written() throws Exception {
         CountDownLatch polledDuringWrite = new CountDownLatch(1);
         holdWritesUntil = polledDuringWrite;
-        consumer.schedulePollTask(() -> {
-            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            consumer.rebalance(List.of(PARTITION));
-            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                    Json.toBytes(Articles.full())));
-        });
+        assignedWithArticles(1);
         consumer.schedulePollTask(() -> { }); // the batch's last look for more: nothing, so it is written
         consumer.schedulePollTask(() -> {
             polledDuringWrite.countDown();
@@ -236,14 +221,7 @@ class IndexConsumerTest {
 
     @Test
     void a_batch_goes_out_in_several_bulk_requests_at_once() throws Exception {
-        consumer.schedulePollTask(() -> {
-            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            consumer.rebalance(List.of(PARTITION));
-            for (int offset = 0; offset < 2; offset++) {
-                consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, offset, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                        Json.toBytes(Articles.full())));
-            }
-        });
+        assignedWithArticles(2);
 
         thread.start();
 
@@ -255,14 +233,7 @@ class IndexConsumerTest {
     void a_request_goes_as_soon_as_one_comes_back_and_offsets_wait_for_the_slow_one() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         holdFirstRecordUntil = release;
-        consumer.schedulePollTask(() -> {
-            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            consumer.rebalance(List.of(PARTITION));
-            for (int offset = 0; offset < 3; offset++) {
-                consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, offset, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                        Json.toBytes(Articles.full())));
-            }
-        });
+        assignedWithArticles(3);
 
         thread.start();
 
@@ -281,12 +252,7 @@ class IndexConsumerTest {
     @Test
     void while_elasticsearch_refuses_to_write_nothing_is_committed_the_loop_is_unhealthy_and_it_resumes_by_itself() throws Exception {
         itemStatus = 429;
-        consumer.schedulePollTask(() -> {
-            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            consumer.rebalance(List.of(PARTITION));
-            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                    Json.toBytes(Articles.full())));
-        });
+        assignedWithArticles(1);
         assertThat(loop.health().up()).isTrue();
 
         thread.start();
@@ -305,6 +271,18 @@ class IndexConsumerTest {
         assertThat(loop.health().up()).isTrue();
         assertThat(registry.get("newsflow.bulk.items").tag("outcome", "retried").counter().count()).isPositive();
         assertThat(deadLetters.history()).as("a retryable refusal is never a dead letter").isEmpty();
+    }
+
+    /** On the first poll the partition is assigned, holding {@code count} articles from offset 0 on. */
+    private void assignedWithArticles(int count) {
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+            consumer.rebalance(List.of(PARTITION));
+            for (int offset = 0; offset < count; offset++) {
+                consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, offset, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                        Json.toBytes(Articles.full())));
+            }
+        });
     }
 
     private void awaitCommitted(long offset) throws InterruptedException {
