@@ -1,6 +1,9 @@
 package io.newsflow.deploy.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.Attribution;
@@ -21,6 +24,7 @@ import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.TopicSetup;
 import io.newsflow.core.kafka.Topics;
+import io.newsflow.core.metrics.StageCounters;
 import io.newsflow.deploy.stack.FileTrees;
 import io.newsflow.deploy.stack.Stack;
 import io.newsflow.deploy.stack.StackOptions;
@@ -47,6 +51,8 @@ import picocli.CommandLine.Spec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +68,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -73,7 +80,9 @@ import java.util.concurrent.Future;
  * {@code _bulk} loop of the very same documents (same JSON, ids, versions and request size, one request after the
  * other) into an index of the same template on the same node: the ceiling, and the ratio to it (target 0.9 or more).
  * Each side first runs once on a warm-up share of the documents, into an index of its own, so that neither pays for
- * the JIT or Elasticsearch's first-request costs; then both take turns, round by round, on the measured share.
+ * the JIT or Elasticsearch's first-request costs; then both take turns, round by round, on the measured share. Beside
+ * the rates it prints the CPU time each side cost per document, in this JVM (index-service, or the plain loop's
+ * client) and in Elasticsearch: on a machine where both share the cores, that is where a ratio below 1 comes from.
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"index-service's documents per second from " + Topics.ARTICLES_ENRICHED + " next to a plain _bulk loop",
@@ -82,7 +91,10 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
 
     private static final String CLIENT_ID = "newsflow-bench-index";
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private static final int ROUNDS = 4;
+    /** Short turns, many of them: Elasticsearch's background work (merges) started by one side spills into the next turn. */
+    private static final int ROUNDS = 8;
+    /** How long the JIT compiler must have been idle after the warm-up before the measured rounds start. */
+    private static final Duration JIT_QUIET = Duration.ofSeconds(1);
     /** Both sides index into indices of their own that the warm-up already filled, and go on there. */
     private static final String SERVICE_INDEX = "bench-service";
     private static final String CEILING_INDEX = "bench-ceiling";
@@ -93,8 +105,10 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
      * @param documents            documents indexed by each side
      * @param serviceDocsPerSecond index-service's rate
      * @param ceilingDocsPerSecond the plain loop's rate
+     * @param service              CPU time per document while index-service indexed
+     * @param ceiling              CPU time per document while the plain loop indexed
      */
-    public record Result(int documents, double serviceDocsPerSecond, double ceilingDocsPerSecond) {
+    public record Result(int documents, double serviceDocsPerSecond, double ceilingDocsPerSecond, CpuCost service, CpuCost ceiling) {
 
         public double ratio() {
             return serviceDocsPerSecond / ceilingDocsPerSecond;
@@ -104,7 +118,7 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
     @Option(names = "--articles", defaultValue = "20000", description = "Articles measured (default ${DEFAULT-VALUE}).")
     int articles;
 
-    @Option(names = "--warm-up", defaultValue = "4000", description = "Articles each side indexes first, unmeasured (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", defaultValue = "16000", description = "Articles each side indexes first, unmeasured (default ${DEFAULT-VALUE}).")
     int warmUp;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -129,8 +143,21 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         try (Stack stack = Stacks.start(StackOptions.freePorts(dir))) {
             Result result = run(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), warmUp, articles, out);
             return List.of(new BenchResult("index", "indexing, " + result.documents() + " articles", result.serviceDocsPerSecond(),
-                    "docs/s", "plain _bulk loop", result.ceilingDocsPerSecond()));
+                            "docs/s", "plain _bulk loop", result.ceilingDocsPerSecond()),
+                    new BenchResult("index", "client CPU per doc", result.service().clientMicros(), "µs",
+                            "plain _bulk loop", result.ceiling().clientMicros()),
+                    new BenchResult("index", "Elasticsearch CPU per doc", result.service().elasticsearchMicros(), "µs",
+                            "plain _bulk loop", result.ceiling().elasticsearchMicros()));
         }
+    }
+
+    /**
+     * CPU time per document during one side's turns.
+     *
+     * @param clientMicros        this JVM's: index-service's, or the plain loop's HTTP client
+     * @param elasticsearchMicros the Elasticsearch node's
+     */
+    public record CpuCost(double clientMicros, double elasticsearchMicros) {
     }
 
     /**
@@ -139,58 +166,122 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
      * each side taking its turn first in alternate rounds, so that a load that comes and goes on the machine falls on
      * both sides alike. index-service runs throughout, as in production; each round's records are written in one Kafka
      * transaction whose commit starts its clock (the service reads committed records only), so that neither the
-     * publishing nor the service's start is measured.
+     * publishing nor the service's start is measured. Articles are generated round by round, so that the benchmark's
+     * own heap stays small beside the service's.
      */
     public static Result run(String kafka, URI elasticsearch, int warmUp, int measured, PrintWriter out) throws Exception {
-        List<EnrichedArticle> all = generate(warmUp + measured);
+        GeneratedArticles articles = new GeneratedArticles();
         KafkaConnection connection = new KafkaConnection(kafka);
         TopicSetup.ensureTopics(connection, TopicSetup.Layout.from(new Settings(Map.of())));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Ceiling ceiling = new Ceiling(http, elasticsearch);
         Map<String, Object> producerConfig = KafkaConfigs.transactionalProducer(connection, CLIENT_ID, CLIENT_ID);
         producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TIMEOUT.toMillis());
+        MeterRegistry registry = new SimpleMeterRegistry();
         IndexService service = new IndexService(IndexConfig.from(new Settings(Map.of(
                 KafkaConnection.BOOTSTRAP_SERVERS, kafka,
                 "NEWSFLOW_ELASTICSEARCH_URL", elasticsearch.toString(),
                 IndexNames.INDEX_NAME, SERVICE_INDEX,
                 "NEWSFLOW_INDEX_GROUP_ID", SERVICE_INDEX,
-                "NEWSFLOW_HTTP_PORT", "0"))), new SimpleMeterRegistry());
+                "NEWSFLOW_HTTP_PORT", "0"))), registry);
         try (Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig);
              Admin admin = Admin.create(KafkaConfigs.admin(connection, CLIENT_ID))) {
             producer.initTransactions();
             service.start();
+            Counter indexedArticles = registry.get(StageCounters.ARTICLES).tag("stage", "index").counter();
             say(out, "warm-up: %d articles by each side", warmUp);
-            indexed(producer, admin, send(producer, all.subList(0, warmUp)));
             ceiling.create(CEILING_INDEX, SERVICE_INDEX);
-            ceiling.load(CEILING_INDEX, all.subList(0, warmUp), 0);
+            for (int from = 0; from < warmUp; from += 4000) {
+                List<EnrichedArticle> share = articles.next(Math.min(4000, warmUp - from));
+                indexed(producer, admin, send(producer, share), share.size(), indexedArticles);
+                ceiling.load(CEILING_INDEX, ceiling.requests(share, from));
+            }
+            ProcessHandle node = ceiling.process();
+            say(out, "the JIT compiler and Elasticsearch's merges settled in %.1f s", seconds(settle(ceiling)));
 
             Duration serviceTime = Duration.ZERO;
             Duration ceilingTime = Duration.ZERO;
+            CpuTime serviceCpu = CpuTime.ZERO;
+            CpuTime ceilingCpu = CpuTime.ZERO;
             int perRound = measured / ROUNDS;
             for (int round = 0; round < ROUNDS; round++) {
                 int from = warmUp + round * perRound;
-                int to = round == ROUNDS - 1 ? all.size() : from + perRound;
-                Map<TopicPartition, Long> ends = send(producer, all.subList(from, to));
+                List<EnrichedArticle> share = articles.next(round == ROUNDS - 1 ? measured - round * perRound : perRound);
+                Map<TopicPartition, Long> ends = send(producer, share);
+                List<byte[]> requests = ceiling.requests(share, from);
                 Duration s = Duration.ZERO;
                 Duration c = Duration.ZERO;
                 for (int turn = 0; turn < 2; turn++) {
+                    CpuTime before = CpuTime.now(node);
                     if ((turn + round) % 2 == 0) {
-                        s = indexed(producer, admin, ends);
+                        s = indexed(producer, admin, ends, share.size(), indexedArticles);
+                        serviceCpu = serviceCpu.plus(CpuTime.now(node).minus(before));
                     } else {
-                        c = ceiling.load(CEILING_INDEX, all.subList(from, to), from);
+                        c = ceiling.load(CEILING_INDEX, requests);
+                        ceilingCpu = ceilingCpu.plus(CpuTime.now(node).minus(before));
                     }
                 }
                 serviceTime = serviceTime.plus(s);
                 ceilingTime = ceilingTime.plus(c);
-                say(out, "round %d: %d articles, index-service %.2f s, plain _bulk loop %.2f s", round + 1, to - from, seconds(s), seconds(c));
+                say(out, "round %d: %d articles, index-service %.2f s, plain _bulk loop %.2f s", round + 1, share.size(), seconds(s), seconds(c));
             }
             double serviceRate = measured / seconds(serviceTime);
             double ceilingRate = measured / seconds(ceilingTime);
+            Result result = new Result(measured, serviceRate, ceilingRate, serviceCpu.perDocument(measured), ceilingCpu.perDocument(measured));
             say(out, "index-service %.0f docs/s, plain _bulk loop %.0f docs/s: ratio %.2f (%d bulk requests in flight)", serviceRate,
-                    ceilingRate, serviceRate / ceilingRate, BulkLimits.from(new Settings(Map.of())).inFlight());
-            return new Result(measured, serviceRate, ceilingRate);
+                    ceilingRate, result.ratio(), BulkLimits.from(new Settings(Map.of())).inFlight());
+            say(out, "CPU per document: index-service %.0f µs and Elasticsearch %.0f µs, against the plain loop's client %.0f µs "
+                            + "and Elasticsearch %.0f µs", result.service().clientMicros(), result.service().elasticsearchMicros(),
+                    result.ceiling().clientMicros(), result.ceiling().elasticsearchMicros());
+            return result;
         } finally {
             service.close();
+        }
+    }
+
+    /**
+     * Waits until the JIT compiler has been idle for {@link #JIT_QUIET} and Elasticsearch runs no merge (at most a
+     * minute): the warm-up leaves both busy for a while, and whichever side went first would pay for it.
+     */
+    private static Duration settle(Ceiling ceiling) throws IOException, InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(1).toNanos();
+        long compiled = jit.getTotalCompilationTime();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = jit.getTotalCompilationTime();
+            if (now != compiled) {
+                compiled = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= JIT_QUIET.toNanos() && ceiling.mergesRunning() == 0) {
+                break;
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** CPU time used so far by this JVM and by the Elasticsearch node, in nanoseconds. */
+    private record CpuTime(long clientNanos, long elasticsearchNanos) {
+
+        static final CpuTime ZERO = new CpuTime(0, 0);
+
+        static CpuTime now(ProcessHandle elasticsearch) {
+            long client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new CpuTime(client, elasticsearch.info().totalCpuDuration().orElseThrow().toNanos());
+        }
+
+        CpuTime minus(CpuTime other) {
+            return new CpuTime(clientNanos - other.clientNanos, elasticsearchNanos - other.elasticsearchNanos);
+        }
+
+        CpuTime plus(CpuTime other) {
+            return new CpuTime(clientNanos + other.clientNanos, elasticsearchNanos + other.elasticsearchNanos);
+        }
+
+        CpuCost perDocument(int documents) {
+            return new CpuCost(clientNanos / 1e3 / documents, elasticsearchNanos / 1e3 / documents);
         }
     }
 
@@ -211,17 +302,23 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         return ends;
     }
 
-    /** Commits the open transaction and returns how long index-service took to commit every record of it. */
-    private static Duration indexed(Producer<byte[], byte[]> producer, Admin admin, Map<TopicPartition, Long> ends) throws Exception {
+    /**
+     * Commits the open transaction and returns how long index-service took to commit every record of it. It watches the
+     * service's own count of indexed articles first, which costs nothing to read, and only then asks the broker for the
+     * group's offsets: asking all along would load the broker and this JVM while the service is being measured.
+     */
+    private static Duration indexed(Producer<byte[], byte[]> producer, Admin admin, Map<TopicPartition, Long> ends, int articles,
+                                    Counter indexedArticles) throws Exception {
+        double expected = indexedArticles.count() + articles;
         long started = System.nanoTime();
         producer.commitTransaction();
         long deadline = started + TIMEOUT.toNanos();
-        while (!reached(admin, ends)) {
+        while (indexedArticles.count() < expected || !reached(admin, ends)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("index-service did not index the round's articles within " + TIMEOUT.toMinutes()
                         + " minutes; see its log above");
             }
-            Thread.sleep(10);
+            Thread.sleep(indexedArticles.count() < expected ? 1 : 5);
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
@@ -235,7 +332,7 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
     /**
      * The ceiling: the documents index-service would write for the same records, byte for byte, with the same ids,
      * versions and request size, sent one {@code _bulk} request after the other into an index created from the same
-     * template. The requests are built before the clock starts.
+     * template. The requests are built before the clock starts. Also the benchmark's view of the node.
      */
     private record Ceiling(HttpClient http, URI elasticsearch) {
 
@@ -250,9 +347,11 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
             send("PUT", "/" + names.index(IndexNames.FIRST_VERSION), "{}");
         }
 
-        /** Loads {@code articles}, read from offsets {@code firstOffset} on, into {@code base}-v1; returns the time it took. */
-        Duration load(String base, List<EnrichedArticle> articles, long firstOffset) throws IOException, InterruptedException {
-            String bulkPath = "/" + new IndexNames(base).index(IndexNames.FIRST_VERSION) + "/_bulk";
+        /**
+         * The {@code _bulk} request bodies of {@code articles}, read from offsets {@code firstOffset} on: the documents
+         * index-service writes for them, byte for byte, with the same ids, versions and documents per request.
+         */
+        List<byte[]> requests(List<EnrichedArticle> articles, long firstOffset) {
             DocumentMapper mapper = new DocumentMapper(Clock.systemUTC());
             int perRequest = BulkLimits.from(new Settings(Map.of())).maxDocs();
             List<byte[]> requests = new ArrayList<>();
@@ -268,6 +367,12 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
                     body.reset();
                 }
             }
+            return requests;
+        }
+
+        /** Sends {@code requests} one after the other to {@code base}-v1; returns the time it took. */
+        Duration load(String base, List<byte[]> requests) throws IOException, InterruptedException {
+            String bulkPath = "/" + new IndexNames(base).index(IndexNames.FIRST_VERSION) + "/_bulk";
             long started = System.nanoTime();
             for (byte[] request : requests) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(elasticsearch.resolve(bulkPath))
@@ -279,6 +384,31 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
                 }
             }
             return Duration.ofNanos(System.nanoTime() - started);
+        }
+
+        /** Merges the node is running now, in all indices. */
+        long mergesRunning() throws IOException, InterruptedException {
+            long running = 0;
+            for (JsonNode node : Json.mapper().readTree(send("GET", "/_nodes/stats/indices/merge", null)).path("nodes")) {
+                running += node.at("/indices/merges/current").asLong();
+            }
+            return running;
+        }
+
+        /**
+         * The node's process, to read its CPU time from the operating system: the node's own statistics refresh it once
+         * a second, too seldom for turns that last about as long.
+         */
+        ProcessHandle process() throws IOException, InterruptedException {
+            for (JsonNode node : Json.mapper().readTree(send("GET", "/_nodes/process", null)).path("nodes")) {
+                long pid = node.at("/process/id").asLong(-1);
+                Optional<ProcessHandle> process = ProcessHandle.of(pid);
+                if (process.isPresent() && process.get().info().totalCpuDuration().isPresent()) {
+                    return process.get();
+                }
+            }
+            throw new IllegalStateException("cannot read the CPU time of the Elasticsearch node at " + elasticsearch
+                    + ": the benchmark needs the node on this machine, readable by this user");
         }
 
         private String send(String method, String path, String body) throws IOException, InterruptedException {
@@ -293,53 +423,69 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         }
     }
 
-    /** Articles of news-like size (about 3 KB of text from a vocabulary, so the index sees many distinct terms), seeded. */
-    static List<EnrichedArticle> generate(int count) {
-        SplittableRandom random = new SplittableRandom(42);
-        String[] words = vocabulary(random);
-        OffsetDateTime base = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        List<EnrichedArticle> articles = new ArrayList<>(count);
-        for (int n = 0; n < count; n++) {
+    /**
+     * Articles of news-like size (about 3 KB of text from a vocabulary, so the index sees many distinct terms), the same
+     * sequence on every run, made a share at a time.
+     */
+    static final class GeneratedArticles {
+
+        private static final OffsetDateTime BASE = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        private final SplittableRandom random = new SplittableRandom(42);
+        private final String[] words = vocabulary(random);
+        private int made;
+
+        List<EnrichedArticle> next(int count) {
+            List<EnrichedArticle> articles = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                articles.add(article(made++));
+            }
+            return articles;
+        }
+
+        private EnrichedArticle article(int n) {
             String url = "https://bench.example.org/news/" + n;
             StringBuilder text = new StringBuilder(3500);
             while (text.length() < 3000) {
                 for (int w = 0; w < 12; w++) {
-                    text.append(words[random.nextInt(words.length)]).append(' ');
+                    text.append(word()).append(' ');
                 }
                 text.setCharAt(text.length() - 1, '.');
                 text.append(random.nextInt(5) == 0 ? "\n\n" : " ");
             }
-            String title = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
-            OffsetDateTime published = base.plusMinutes(n);
+            String title = word() + " " + word() + " " + word();
+            OffsetDateTime published = BASE.plusMinutes(n);
             RawArticle raw = new RawArticle(RawArticle.SCHEMA_VERSION, ArticleId.of(url), url, url,
                     new FeedRef(ArticleId.of("https://bench.example.org/feed"), "https://bench.example.org/feed", "Bench feed", "Bench News"),
                     title, text.toString().strip(), null, List.of("Reporter " + random.nextInt(50)), "en", "Bench News", published,
                     DateSource.PAGE, null, published.toInstant().plusSeconds(60));
-            articles.add(new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw,
+            return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw,
                     new Attribution(new PublisherInfo("bench", "Bench News", "example.org", "GB", "national", "registry"),
                             raw.authors(), List.of(new CitedSource("Reuters", CitedSource.Kind.OUTLET, "Reuters", "reports",
                             "Reuters reports it.", 0, 7))),
                     List.of(new TopicTag("medtop:11000000", "politics and government", 0.6, List.of(), 1, List.of())),
                     published.toInstant().plusSeconds(90), new DetectedLanguage("en", 0.99, DetectedLanguage.DETECTED),
-                    List.of(words[random.nextInt(words.length)]),
+                    List.of(word()),
                     List.of(new Entity("Reuters", Entity.Kind.OUTLET, null, 1, false)),
                     List.of(new Place("Kyiv", "Kyiv", Place.Kind.CITY, "UA", new GeoPoint(50.45, 30.52), 703448L, null, 1, true)),
-                    null, null));
+                    null, null);
         }
-        return articles;
-    }
 
-    private static String[] vocabulary(SplittableRandom random) {
-        String[] words = new String[20_000];
-        for (int i = 0; i < words.length; i++) {
-            StringBuilder word = new StringBuilder();
-            int length = 3 + random.nextInt(8);
-            for (int c = 0; c < length; c++) {
-                word.append((char) ('a' + random.nextInt(26)));
-            }
-            words[i] = word.toString();
+        private String word() {
+            return words[random.nextInt(words.length)];
         }
-        return words;
+
+        private static String[] vocabulary(SplittableRandom random) {
+            String[] words = new String[20_000];
+            for (int i = 0; i < words.length; i++) {
+                StringBuilder word = new StringBuilder();
+                int length = 3 + random.nextInt(8);
+                for (int c = 0; c < length; c++) {
+                    word.append((char) ('a' + random.nextInt(26)));
+                }
+                words[i] = word.toString();
+            }
+            return words;
+        }
     }
 
     private static double seconds(Duration duration) {
