@@ -237,16 +237,43 @@ class IndexConsumerTest {
 
         thread.start();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!requestedVersions.contains(3L) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitRequested(3);
         assertThat(requestedVersions).as("the third record went while the first was still in the air").contains(1L, 2L, 3L);
         Thread.sleep(200);
         assertThat(committed()).as("nothing committed past the record still in the air").isZero();
 
         release.countDown();
         awaitCommitted(3);
+    }
+
+    @Test
+    void a_partition_revoked_while_its_request_is_in_the_air_is_left_to_its_next_owner() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        holdFirstRecordUntil = release;
+        assignedWithArticles(1);
+        thread.start();
+        awaitRequested(1);
+
+        CountDownLatch revoked = new CountDownLatch(1);
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of());
+            revoked.countDown();
+        });
+        assertThat(revoked.await(10, TimeUnit.SECONDS)).as("the partition is revoked while its request is held").isTrue();
+        release.countDown();
+        Thread.sleep(300); // the request comes back to a loop that no longer owns the partition
+
+        assertThat(committed()).as("the former owner commits nothing it had not made final").isZero();
+        assertThat(failure).isNotDone();
+
+        // The next owner (this loop again, here) reads the record again and indexes it.
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(PARTITION));
+            consumer.seek(PARTITION, 0);
+            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(Articles.full())));
+        });
+        awaitCommitted(1);
     }
 
     @Test
@@ -283,6 +310,14 @@ class IndexConsumerTest {
                         Json.toBytes(Articles.full())));
             }
         });
+    }
+
+    private void awaitRequested(long version) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!requestedVersions.contains(version) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(requestedVersions).contains(version);
     }
 
     private void awaitCommitted(long offset) throws InterruptedException {
