@@ -48,6 +48,8 @@ import java.util.Optional;
  *   <tr><td>{@code NEWSFLOW_FETCH_HOST_CONCURRENCY}</td><td>{@code 2}</td><td>requests to one host at a time, feeds
  *       and pages together</td></tr>
  *   <tr><td>{@code NEWSFLOW_FETCH_HOST_DELAY}</td><td>{@code 500ms}</td><td>least time between two requests to one host</td></tr>
+ *   <tr><td>{@code NEWSFLOW_FETCH_MAX_CRAWL_DELAY}</td><td>{@code 10s}</td><td>the longest robots.txt Crawl-delay kept
+ *       to; a longer one is cut to this</td></tr>
  *   <tr><td>{@code NEWSFLOW_TOPIC_PARTITIONS}</td><td>{@code 3}</td><td>partitions of topics created on start</td></tr>
  *   <tr><td>{@code NEWSFLOW_TOPIC_REPLICATION}</td><td>{@code 1}</td><td>replicas of topics created on start</td></tr>
  *   <tr><td>{@code NEWSFLOW_HTTP_HOST}</td><td>{@code 0.0.0.0}</td><td>address of the health and metrics endpoints

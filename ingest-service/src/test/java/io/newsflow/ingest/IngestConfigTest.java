@@ -33,6 +33,7 @@ class IngestConfigTest {
         assertThat(config.groupId()).isEqualTo("newsflow-ingest");
         assertThat(config.fetch().hostConcurrency()).isEqualTo(2);
         assertThat(config.fetch().hostDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.fetch().maxCrawlDelay()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.fetch().allowedNetworks()).isEmpty();
     }
 

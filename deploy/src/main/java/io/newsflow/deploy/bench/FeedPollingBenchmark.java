@@ -142,7 +142,8 @@ public final class FeedPollingBenchmark implements Callable<Integer>, Benchmark 
                 subscriptions.add(FeedSubscription.of(servers.base(i % hosts) + "/feeds/" + i + ".xml", null, null));
             }
             HttpFetcher http = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                    10 * 1024 * 1024, 5, true, "Newsflow-bench/0.1", List.of(), Math.max(2, concurrency / hosts + 1), Duration.ZERO));
+                    10 * 1024 * 1024, 5, true, "Newsflow-bench/0.1", List.of(), Math.max(2, concurrency / hosts + 1), Duration.ZERO,
+                    Duration.ZERO));
 
             Counting publisher = new Counting(kafka == null ? null : kafkaPublisher(kafka));
             Clock clock = Clock.systemUTC();

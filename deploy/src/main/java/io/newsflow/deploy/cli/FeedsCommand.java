@@ -390,7 +390,7 @@ final class FeedsCommand {
             if (allowPrivate) {
                 options = new HttpFetcher.Options(options.connectTimeout(), options.requestTimeout(), options.maxBodyBytes(),
                         options.maxRedirects(), true, options.userAgent(), options.allowedNetworks(), options.hostConcurrency(),
-                        options.hostDelay());
+                        options.hostDelay(), options.maxCrawlDelay());
             }
             List<FeedDiscovery.Found> found;
             try {

@@ -5,6 +5,8 @@ import crawlercommons.robots.SimpleRobotRulesParser;
 import io.newsflow.core.http.FetchException;
 import io.newsflow.core.http.FetchResponse;
 import io.newsflow.core.http.HttpFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
@@ -20,9 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * meant to be fetched and are not checked). Matched by the User-Agent's product token ({@code newsflow} for
  * {@code Newsflow/0.1 (...)}). Cached per site for {@code ttl}. Following RFC 9309: a robots.txt that is missing
  * (4xx) allows everything; one that fails (5xx, no response) disallows everything until it is fetched again, which
- * happens sooner ({@link #RETRY_AFTER_FAILURE}). Thread-safe.
+ * happens sooner ({@link #RETRY_AFTER_FAILURE}). A Crawl-delay spaces every request of the fetcher to the site's host,
+ * feeds included ({@link HttpFetcher#crawlDelay}); crawler-commons takes one of over 5 minutes to disallow
+ * everything. Thread-safe.
  */
 public final class RobotsRules {
+
+    private static final Logger log = LoggerFactory.getLogger(RobotsRules.class);
 
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(10);
 
@@ -61,17 +67,32 @@ public final class RobotsRules {
     }
 
     private Cached fetch(String site, Instant now) {
-        String robots = site + "/robots.txt";
+        URI robots = URI.create(site + "/robots.txt");
         try {
-            FetchResponse response = http.get(URI.create(robots));
+            FetchResponse response = http.get(robots);
             if (response.status() / 100 == 2) {
-                return new Cached(parser.parseContent(robots, response.body(), response.header("Content-Type").orElse("text/plain"),
-                        robotNames), now.plus(ttl));
+                BaseRobotRules rules = parser.parseContent(robots.toString(), response.body(),
+                        response.header("Content-Type").orElse("text/plain"), robotNames);
+                keepCrawlDelay(robots, rules.getCrawlDelay());
+                return new Cached(rules, now.plus(ttl));
             }
             boolean failure = response.status() >= 500;
+            if (!failure) {
+                keepCrawlDelay(robots, BaseRobotRules.UNSET_CRAWL_DELAY);
+            }
             return new Cached(parser.failedFetch(response.status()), now.plus(failure ? RETRY_AFTER_FAILURE : ttl));
         } catch (FetchException e) {
             return new Cached(parser.failedFetch(503), now.plus(RETRY_AFTER_FAILURE));
+        }
+    }
+
+    /** Hands the site's Crawl-delay (milliseconds, or unset) to the fetcher, saying so where it keeps to less. */
+    private void keepCrawlDelay(URI robots, long crawlDelayMillis) {
+        Duration asked = crawlDelayMillis == BaseRobotRules.UNSET_CRAWL_DELAY ? Duration.ZERO : Duration.ofMillis(crawlDelayMillis);
+        Duration kept = http.crawlDelay(robots.getHost(), asked);
+        if (kept.compareTo(asked) < 0) {
+            log.info("{} asks for a Crawl-delay of {} s; requests to {} are spaced {} s apart (NEWSFLOW_FETCH_MAX_CRAWL_DELAY)",
+                    robots, asked.toMillis() / 1000.0, robots.getHost(), kept.toMillis() / 1000.0);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +84,42 @@ class RobotsRulesTest {
             assertThat(robots.allows(at(without, "/news/a"))).as("404 for robots.txt").isTrue();
         } finally {
             without.stop(0);
+        }
+    }
+
+    @Test
+    void a_crawl_delay_spaces_the_page_fetches_up_to_the_longest_kept_to_and_one_beyond_5_minutes_disallows_all() throws Exception {
+        List<Long> pageStarts = new CopyOnWriteArrayList<>();
+        HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
+        slow.createContext("/robots.txt", exchange -> respond(exchange, 200, "User-agent: *\nCrawl-delay: 20\n"));
+        slow.createContext("/", exchange -> {
+            pageStarts.add(System.nanoTime());
+            respond(exchange, 200, "<html><body><p>page</p></body></html>");
+        });
+        slow.start();
+        HttpServer slowest = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.3"), 0), 0);
+        slowest.createContext("/robots.txt", exchange -> respond(exchange, 200, "User-agent: *\nCrawl-delay: 600\n"));
+        slowest.start();
+        try {
+            HttpFetcher keepingHalfASecond = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024,
+                    3, true, "Newsflow/0.1", List.of(), 2, Duration.ZERO, Duration.ofMillis(500)));
+            PageFetcher pages = new PageFetcher(keepingHalfASecond, new RobotsRules(keepingHalfASecond, Clock.systemUTC(), Duration.ofHours(1)));
+            String site = "http://127.0.0.2:" + slow.getAddress().getPort();
+
+            for (int i = 0; i < 3; i++) {
+                pages.fetch(URI.create(site + "/news/" + i));
+            }
+
+            assertThat(pageStarts).hasSize(3);
+            for (int i = 1; i < 3; i++) {
+                assertThat(Duration.ofNanos(pageStarts.get(i) - pageStarts.get(i - 1))).as("the Crawl-delay of 20 s, cut to 0.5 s")
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(450));
+            }
+            assertThat(new RobotsRules(keepingHalfASecond, Clock.systemUTC(), Duration.ofHours(1))
+                    .allows(URI.create("http://127.0.0.3:" + slowest.getAddress().getPort() + "/news/a"))).isFalse();
+        } finally {
+            slow.stop(0);
+            slowest.stop(0);
         }
     }
 

@@ -43,12 +43,16 @@ public final class HttpFetcher {
      *                         notation ({@code 127.0.0.2/32}); a redirect to any other private address is refused
      * @param hostConcurrency  requests to one host at a time
      * @param hostDelay        least time between the starts of two requests to one host (zero: none)
+     * @param maxCrawlDelay    the longest Crawl-delay of a robots.txt that is kept to ({@link #crawlDelay}); a longer
+     *                         one is cut to this
      */
     public record Options(Duration connectTimeout, Duration requestTimeout, long maxBodyBytes, int maxRedirects,
                           boolean allowPrivateAddresses, String userAgent, List<String> allowedNetworks,
-                          int hostConcurrency, Duration hostDelay) {
+                          int hostConcurrency, Duration hostDelay, Duration maxCrawlDelay) {
 
         public static final String ALLOW_NETWORKS = "NEWSFLOW_FETCH_ALLOW_NETWORKS";
+        /** The default of {@link #maxCrawlDelay()}: long enough for the delays sites ask for, short enough that a poll ends. */
+        static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(10);
 
         public Options {
             allowedNetworks = List.copyOf(allowedNetworks);
@@ -60,7 +64,8 @@ public final class HttpFetcher {
         /** Options without allow-listed networks nor per-host limits beyond 8 requests at a time. */
         public Options(Duration connectTimeout, Duration requestTimeout, long maxBodyBytes, int maxRedirects,
                        boolean allowPrivateAddresses, String userAgent) {
-            this(connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, List.of(), 8, Duration.ZERO);
+            this(connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, allowPrivateAddresses, userAgent, List.of(), 8, Duration.ZERO,
+                    MAX_CRAWL_DELAY);
         }
 
         /**
@@ -68,8 +73,8 @@ public final class HttpFetcher {
          * {@code NEWSFLOW_FETCH_MAX_BYTES} (10485760), {@code NEWSFLOW_FETCH_MAX_REDIRECTS} (5),
          * {@code NEWSFLOW_FETCH_ALLOW_PRIVATE} (false), {@code NEWSFLOW_FETCH_ALLOW_NETWORKS} (none; comma-separated
          * CIDR networks), {@code NEWSFLOW_FETCH_USER_AGENT} and {@code NEWSFLOW_FETCH_CONTACT_URL} (none; appended
-         * to the User-Agent so that publishers can reach the operator), {@code NEWSFLOW_FETCH_HOST_CONCURRENCY} (2)
-         * and {@code NEWSFLOW_FETCH_HOST_DELAY} (500ms).
+         * to the User-Agent so that publishers can reach the operator), {@code NEWSFLOW_FETCH_HOST_CONCURRENCY} (2),
+         * {@code NEWSFLOW_FETCH_HOST_DELAY} (500ms) and {@code NEWSFLOW_FETCH_MAX_CRAWL_DELAY} (10s).
          */
         public static Options from(Settings settings) {
             String userAgent = settings.string("NEWSFLOW_FETCH_USER_AGENT", "Newsflow/0.1 (news ingestion; polite polling)");
@@ -93,7 +98,8 @@ public final class HttpFetcher {
                     userAgent,
                     allowed,
                     settings.integer("NEWSFLOW_FETCH_HOST_CONCURRENCY", 2, 1, 64),
-                    settings.duration("NEWSFLOW_FETCH_HOST_DELAY", Duration.ofMillis(500)));
+                    settings.duration("NEWSFLOW_FETCH_HOST_DELAY", Duration.ofMillis(500)),
+                    settings.duration("NEWSFLOW_FETCH_MAX_CRAWL_DELAY", MAX_CRAWL_DELAY));
         }
     }
 
@@ -118,6 +124,19 @@ public final class HttpFetcher {
     /** The User-Agent this fetcher sends, which robots.txt rules are matched against. */
     public String userAgent() {
         return options.userAgent();
+    }
+
+    /**
+     * Spaces the requests to {@code host} at least {@code delay} apart, as its robots.txt asks with Crawl-delay, where
+     * that is longer than the host delay of the options; up to {@link Options#maxCrawlDelay()}. Zero (a robots.txt
+     * without Crawl-delay) leaves the host delay of the options.
+     *
+     * @return the delay kept to from now on, which is shorter than {@code delay} where that exceeds the maximum
+     */
+    public Duration crawlDelay(String host, Duration delay) {
+        Duration kept = delay.compareTo(options.maxCrawlDelay()) > 0 ? options.maxCrawlDelay() : delay;
+        budget.delay(host, kept);
+        return kept;
     }
 
     /** GET {@code uri}. */

@@ -149,7 +149,7 @@ class HttpFetcherTest {
         try {
             String secondBase = "http://127.0.0.2:" + second.getAddress().getPort();
             HttpFetcher fetcher = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(2), 32 * 1024, 3,
-                    false, "test", List.of("127.0.0.2/32"), 2, Duration.ZERO));
+                    false, "test", List.of("127.0.0.2/32"), 2, Duration.ZERO, Duration.ZERO));
 
             assertThat(fetcher.get(URI.create(secondBase + "/hello")).bodyText()).isEqualTo("hi");
             assertThatThrownBy(() -> fetcher.get(URI.create(secondBase + "/to-loopback")))
@@ -164,7 +164,7 @@ class HttpFetcherTest {
     @Test
     void an_allowed_network_must_be_an_ip_network() {
         assertThatThrownBy(() -> new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, 1,
-                false, "test", List.of("intranet.example"), 1, Duration.ZERO)))
+                false, "test", List.of("intranet.example"), 1, Duration.ZERO, Duration.ZERO)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an IP network");
     }
 
@@ -183,7 +183,7 @@ class HttpFetcherTest {
             respond(exchange, 200, "slow".getBytes(StandardCharsets.UTF_8), Map.of());
         });
         HttpFetcher fetcher = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 32 * 1024, 3,
-                true, "test", List.of(), 2, Duration.ZERO));
+                true, "test", List.of(), 2, Duration.ZERO, Duration.ZERO));
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<FetchResponse>> responses = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -198,13 +198,9 @@ class HttpFetcherTest {
 
     @Test
     void requests_to_one_host_start_at_least_its_delay_apart() throws Exception {
-        List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        server.createContext("/stamp", exchange -> {
-            starts.add(System.nanoTime());
-            respond(exchange, 200, "ok".getBytes(StandardCharsets.UTF_8), Map.of());
-        });
+        List<Long> starts = stamping();
         HttpFetcher fetcher = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 32 * 1024, 3,
-                true, "test", List.of(), 4, Duration.ofMillis(300)));
+                true, "test", List.of(), 4, Duration.ofMillis(300), Duration.ZERO));
 
         for (int i = 0; i < 3; i++) {
             fetcher.get(URI.create(base + "/stamp"));
@@ -213,6 +209,36 @@ class HttpFetcherTest {
         assertThat(starts).hasSize(3);
         assertThat(Duration.ofNanos(starts.get(1) - starts.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(250));
         assertThat(Duration.ofNanos(starts.get(2) - starts.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void a_crawl_delay_spaces_the_requests_to_its_host_up_to_the_longest_kept_to() throws Exception {
+        List<Long> starts = stamping();
+        HttpFetcher fetcher = new HttpFetcher(new HttpFetcher.Options(Duration.ofSeconds(2), Duration.ofSeconds(5), 32 * 1024, 3,
+                true, "test", List.of(), 4, Duration.ZERO, Duration.ofMillis(400)));
+
+        assertThat(fetcher.crawlDelay("127.0.0.1", Duration.ofSeconds(30))).as("cut to the longest kept to").isEqualTo(Duration.ofMillis(400));
+        for (int i = 0; i < 3; i++) {
+            fetcher.get(URI.create(base + "/stamp"));
+        }
+        assertThat(fetcher.crawlDelay("127.0.0.1", Duration.ZERO)).isZero();
+        fetcher.get(URI.create(base + "/stamp"));
+        fetcher.get(URI.create(base + "/stamp"));
+
+        assertThat(Duration.ofNanos(starts.get(1) - starts.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+        assertThat(Duration.ofNanos(starts.get(2) - starts.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+        assertThat(Duration.ofNanos(starts.get(4) - starts.get(3))).as("without a crawl delay, the host delay (none) applies")
+                .isLessThan(Duration.ofMillis(350));
+    }
+
+    /** When each request to /stamp started, in order. */
+    private List<Long> stamping() {
+        List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/stamp", exchange -> {
+            starts.add(System.nanoTime());
+            respond(exchange, 200, "ok".getBytes(StandardCharsets.UTF_8), Map.of());
+        });
+        return starts;
     }
 
     @Test
