@@ -104,6 +104,11 @@ public final class IndexConsumer implements Runnable {
     private final Deque<Flight> window = new ArrayDeque<>();
     /** When the requests that came back with records not final go again; null while none waits. */
     private Instant retryAt;
+    /**
+     * Whether a request came back (or a commit failed) since the last commit: only then can more be committed, and
+     * the loop turns every few milliseconds while requests are in the air.
+     */
+    private boolean commitDue;
     /** The offset this loop last committed for each partition it owns. */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final StageCounters counters;
@@ -380,6 +385,7 @@ public final class IndexConsumer implements Runnable {
                 throw new IllegalStateException("bulk request failed unexpectedly: " + e.getCause(), e.getCause());
             }
             flight.write = null;
+            commitDue = true;
             String problem = outcomes(written);
             List<PendingBatch.Entry> toDeadLetter = flight.batch.inState(PendingBatch.State.TO_DEAD_LETTER);
             if (!toDeadLetter.isEmpty()) {
@@ -519,7 +525,7 @@ public final class IndexConsumer implements Runnable {
      * trying again later may help; otherwise null.
      */
     private String commit() {
-        if (window.isEmpty()) {
+        if (!commitDue || window.isEmpty()) {
             return null;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = PendingBatch.committableOffsets(batches(window), partitions(window));
@@ -531,10 +537,11 @@ public final class IndexConsumer implements Runnable {
             }
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The group moved on without us: the partitions' new owners read these records again and rewrite them idempotently.
-            log.warn("could not commit {} records ({}); they will be read and written again", offsets.size(), e.getMessage());
+            log.warn("could not commit the offsets of {} partitions ({}); their records will be read and written again", offsets.size(), e.getMessage());
         } catch (TimeoutException e) {
-            return "commit timed out: " + e.getMessage();
+            return "commit timed out: " + e.getMessage(); // still due: the next turn tries again
         }
+        commitDue = false;
         while (!window.isEmpty() && !window.peekFirst().inTheAir() && window.peekFirst().batch.allDone()) {
             window.removeFirst().batch.documents().forEach(times::remove);
         }
