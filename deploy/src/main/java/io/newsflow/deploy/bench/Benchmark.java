@@ -1,6 +1,7 @@
 package io.newsflow.deploy.bench;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
@@ -11,4 +12,9 @@ import java.util.List;
 public interface Benchmark {
 
     List<BenchResult> measure(PrintWriter out) throws Exception;
+
+    /** The CPU time this JVM has used so far, all its threads together, in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 }

@@ -32,6 +32,7 @@ import io.newsflow.deploy.stack.Stacks;
 import io.newsflow.index.IndexConfig;
 import io.newsflow.index.IndexService;
 import io.newsflow.index.bulk.BulkLimits;
+import io.newsflow.index.bulk.BulkWriter;
 import io.newsflow.index.document.DocumentMapper;
 import io.newsflow.index.document.IndexDocument;
 import io.newsflow.index.elasticsearch.IndexNames;
@@ -48,7 +49,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.CompilationMXBean;
@@ -268,8 +268,7 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         static final CpuTime ZERO = new CpuTime(0, 0);
 
         static CpuTime now(ProcessHandle elasticsearch) {
-            long client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            return new CpuTime(client, elasticsearch.info().totalCpuDuration().orElseThrow().toNanos());
+            return new CpuTime(Benchmark.processCpuNanos(), elasticsearch.info().totalCpuDuration().orElseThrow().toNanos());
         }
 
         CpuTime minus(CpuTime other) {
@@ -354,18 +353,13 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         List<byte[]> requests(List<EnrichedArticle> articles, long firstOffset) {
             DocumentMapper mapper = new DocumentMapper(Clock.systemUTC());
             int perRequest = BulkLimits.from(new Settings(Map.of())).maxDocs();
-            List<byte[]> requests = new ArrayList<>();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            List<IndexDocument> documents = new ArrayList<>(articles.size());
             for (int i = 0; i < articles.size(); i++) {
-                IndexDocument document = mapper.map(articles.get(i), firstOffset + i);
-                body.writeBytes(("{\"index\":{\"_id\":\"" + document.id() + "\",\"version\":" + document.version()
-                        + ",\"version_type\":\"external_gte\"}}\n").getBytes(StandardCharsets.UTF_8));
-                body.writeBytes(document.source());
-                body.write('\n');
-                if ((i + 1) % perRequest == 0 || i == articles.size() - 1) {
-                    requests.add(body.toByteArray());
-                    body.reset();
-                }
+                documents.add(mapper.map(articles.get(i), firstOffset + i));
+            }
+            List<byte[]> requests = new ArrayList<>();
+            for (int from = 0; from < documents.size(); from += perRequest) {
+                requests.add(BulkWriter.body(documents.subList(from, Math.min(from + perRequest, documents.size()))));
             }
             return requests;
         }

@@ -113,8 +113,11 @@ public final class BulkWriter {
         return outcomes;
     }
 
-    /** The NDJSON body: for each document its action line (id, version) and its source, each on a line of its own. */
-    static byte[] body(List<IndexDocument> documents) {
+    /**
+     * The NDJSON body of a {@code _bulk} request for {@code documents}: for each its action line (id, external
+     * version) and its source, each on a line of its own.
+     */
+    public static byte[] body(List<IndexDocument> documents) {
         long size = 0;
         for (IndexDocument document : documents) {
             size += BulkChunks.requestBytes(document);
