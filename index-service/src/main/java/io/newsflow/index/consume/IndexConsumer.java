@@ -243,12 +243,16 @@ public final class IndexConsumer implements Runnable {
     }
 
     /**
-     * One turn of the loop: takes in the requests that came back, commits what became final, and then either retries
-     * (while some records are not final: nothing new is read or sent) or sends the next request if a slot is free and
-     * reads more records.
+     * One turn of the loop: takes in the requests that came back, sends the next ones into the freed slots, commits
+     * what became final, and then either retries (while some records are not final: nothing new is read or sent) or
+     * sends what is due and reads more records. The next request goes before the commit, which waits for the broker:
+     * Elasticsearch would wait for it too.
      */
     private void step() throws InterruptedException {
         land();
+        if (stall == null) {
+            send();
+        }
         String problem = commit();
         if (problem != null) {
             holdOff(problem);

@@ -54,7 +54,15 @@ class IndexConsumerTest {
 
     private static final TopicPartition PARTITION = new TopicPartition(Topics.ARTICLES_ENRICHED, 0);
 
-    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    /** Runs at the start of each commit, on the loop's thread. */
+    private volatile java.util.function.Consumer<Map<TopicPartition, OffsetAndMetadata>> onCommit = offsets -> { };
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
+        @Override
+        public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            onCommit.accept(offsets);
+            super.commitSync(offsets);
+        }
+    };
     private final MockProducer<byte[], byte[]> deadLetters = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -247,6 +255,18 @@ class IndexConsumerTest {
     }
 
     @Test
+    void the_next_request_goes_before_the_commit_of_the_ones_that_came_back() throws Exception {
+        AtomicReference<Boolean> nextRequestedFirst = new AtomicReference<>();
+        onCommit = offsets -> nextRequestedFirst.compareAndSet(null, requestedWithin(3, Duration.ofSeconds(1)));
+        assignedWithArticles(3);
+
+        thread.start();
+
+        awaitCommitted(3);
+        assertThat(nextRequestedFirst).as("the third record's request went before the first commit's round trip").hasValue(true);
+    }
+
+    @Test
     void a_partition_revoked_while_its_request_is_in_the_air_is_left_to_its_next_owner() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         holdFirstRecordUntil = release;
@@ -318,6 +338,14 @@ class IndexConsumerTest {
             Thread.sleep(20);
         }
         assertThat(requestedVersions).contains(version);
+    }
+
+    private boolean requestedWithin(long version, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!requestedVersions.contains(version) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return requestedVersions.contains(version);
     }
 
     private void awaitCommitted(long offset) throws InterruptedException {
