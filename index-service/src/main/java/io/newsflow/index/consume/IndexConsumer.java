@@ -275,17 +275,19 @@ public final class IndexConsumer implements Runnable {
     }
 
     /**
-     * Sends unsent requests while a slot is free: each one that is full, and the last one once it has waited the max
-     * wait since its first record or no record came for {@link #IDLE}: records that keep coming fill requests, and a
-     * request is not held back for records that are not coming (the end of a backlog, a quiet feed). At most twice as
-     * many requests as may be in the air are kept uncommitted, behind one that is slow to come back.
+     * Sends unsent requests while a slot is free: each one that is full, and the last one as soon as nothing is in the
+     * air, or once it has waited the max wait since its first record, or no record came for {@link #IDLE}. Records
+     * that keep coming fill requests while others are being written, but Elasticsearch is never left waiting for a
+     * request to fill (the start of a backlog), and a request is not held back for records that are not coming (the
+     * end of a backlog, a quiet feed). At most twice as many requests as may be in the air are kept uncommitted,
+     * behind one that is slow to come back.
      */
     private void send() {
         while (!unsent.isEmpty() && inTheAir() < limits.inFlight() && window.size() < 2 * limits.inFlight()) {
             PendingBatch next = unsent.peekFirst();
             Instant now = clock.instant();
-            boolean filling = unsent.size() == 1;
-            if (filling && !full(next) && now.isBefore(fillingSince.plus(limits.maxWait())) && now.isBefore(lastRead.plus(IDLE))) {
+            boolean filling = unsent.size() == 1 && !full(next) && inTheAir() > 0;
+            if (filling && now.isBefore(fillingSince.plus(limits.maxWait())) && now.isBefore(lastRead.plus(IDLE))) {
                 return;
             }
             unsent.removeFirst();

@@ -81,12 +81,15 @@ class IndexConsumerTest {
     private volatile CountDownLatch holdFirstRecordUntil;
     /** The versions (offset + 1) of the documents requested so far, in the order the requests came. */
     private final List<Long> requestedVersions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** How many documents each request carried, in the order the requests came. */
+    private final List<Integer> requestSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             byte[] request = exchange.getRequestBody().readAllBytes();
+            requestSizes.add((int) new String(request, StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("{\"index\"")).count());
             for (String line : new String(request, StandardCharsets.UTF_8).split("\n")) {
                 if (line.startsWith("{\"index\"")) {
                     requestedVersions.add(Json.mapper().readTree(line).at("/index/version").asLong());
@@ -264,6 +267,32 @@ class IndexConsumerTest {
 
         awaitCommitted(3);
         assertThat(nextRequestedFirst).as("the third record's request went before the first commit's round trip").hasValue(true);
+    }
+
+    @Test
+    void with_nothing_in_the_air_the_records_read_go_at_once_while_more_keep_coming() throws Exception {
+        Clock clock = Clock.systemUTC();
+        loop = new IndexConsumer(consumer, deadLetters, new BulkWriter(elasticsearch, "news-articles-write", registry),
+                new DocumentMapper(clock), new BulkLimits(1_000, 5 * 1024 * 1024, Duration.ofSeconds(60), 2), clock, failure, registry);
+        thread = new Thread(loop, "index-consumer-test");
+        assignedWithArticles(1);
+        AtomicInteger next = new AtomicInteger(1);
+        consumer.schedulePollTask(new Runnable() {
+            @Override
+            public void run() { // one more record on every poll, up to 1,500: the stream never pauses for IDLE
+                if (next.get() < 1_500) {
+                    consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, next.getAndIncrement(),
+                            Articles.ID.getBytes(StandardCharsets.UTF_8), Json.toBytes(Articles.full())));
+                    consumer.schedulePollTask(this);
+                }
+            }
+        });
+
+        thread.start();
+
+        awaitCommitted(1_500);
+        assertThat(requestSizes.getFirst()).as("the first request went with what was read, not after 1,000 records").isLessThan(1_000);
+        assertThat(requestSizes).as("then requests filled up while others were in the air").contains(1_000);
     }
 
     @Test
