@@ -2,9 +2,6 @@ package io.newsflow.deploy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.core.article.ArticleId;
 import io.newsflow.core.article.Attribution;
 import io.newsflow.core.article.CitedSource;
@@ -24,13 +21,11 @@ import io.newsflow.core.kafka.KafkaConfigs;
 import io.newsflow.core.kafka.KafkaConnection;
 import io.newsflow.core.kafka.TopicSetup;
 import io.newsflow.core.kafka.Topics;
-import io.newsflow.core.metrics.StageCounters;
+import io.newsflow.deploy.run.ServiceProcess;
 import io.newsflow.deploy.stack.FileTrees;
 import io.newsflow.deploy.stack.Stack;
 import io.newsflow.deploy.stack.StackOptions;
 import io.newsflow.deploy.stack.Stacks;
-import io.newsflow.index.IndexConfig;
-import io.newsflow.index.IndexService;
 import io.newsflow.index.bulk.BulkLimits;
 import io.newsflow.index.bulk.BulkWriter;
 import io.newsflow.index.document.DocumentMapper;
@@ -51,13 +46,17 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,16 +72,21 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code ./newsflow bench index}: documents per second that index-service's own code path (consume
- * {@link Topics#ARTICLES_ENRICHED}, map, bulk with versions and per-item outcomes, commit) indexes, next to a plain
- * {@code _bulk} loop of the very same documents (same JSON, ids, versions and request size, one request after the
- * other) into an index of the same template on the same node: the ceiling, and the ratio to it (target 0.9 or more).
- * Each side first runs once on a warm-up share of the documents, into an index of its own, so that neither pays for
- * the JIT or Elasticsearch's first-request costs; then both take turns, round by round, on the measured share. Beside
- * the rates it prints the CPU time each side cost per document, in this JVM (index-service, or the plain loop's
- * client) and in Elasticsearch: on a machine where both share the cores, that is where a ratio below 1 comes from.
+ * {@code ./newsflow bench index}: documents per second that index-service (consume {@link Topics#ARTICLES_ENRICHED},
+ * map, bulk with versions and per-item outcomes, commit) indexes, next to a plain {@code _bulk} loop of the very same
+ * documents (same JSON, ids, versions and request size, one request after the other) into an index of the same
+ * template on the same node: the ceiling, and the ratio to it (target 0.9 or more). The service runs from its jar in
+ * a JVM of its own, as {@code ./newsflow up} runs it, so that its CPU time, heap and JIT compiler are its own, and the
+ * benchmark's work between turns (generating and publishing articles) is not counted against it. Each side first
+ * runs once on a warm-up share of the documents, into an index of its own, so that neither pays for the JIT or
+ * Elasticsearch's first-request costs; then both take turns, round by round, on the measured share, each turn
+ * starting once both JVMs are idle. Beside the rates it prints the CPU time each side cost per document, in its own
+ * JVM (index-service's, or the plain loop's client's) and in Elasticsearch: on a machine where all share the cores,
+ * that is where a ratio below 1 comes from.
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"index-service's documents per second from " + Topics.ARTICLES_ENRICHED + " next to a plain _bulk loop",
@@ -90,11 +94,18 @@ import java.util.concurrent.Future;
 public final class IndexBenchmark implements Callable<Integer>, Benchmark {
 
     private static final String CLIENT_ID = "newsflow-bench-index";
+    private static final String SERVICE = "index-service";
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    /** Short turns, many of them: Elasticsearch's background work (merges) started by one side spills into the next turn. */
+    /**
+     * Many turns, as Elasticsearch's background work (merges) started by one side spills into the next turn; by default
+     * each long enough (5,000 articles, about a second) that a turn's start and end weigh little beside it.
+     */
     private static final int ROUNDS = 8;
-    /** How long the JIT compiler must have been idle after the warm-up before the measured rounds start. */
-    private static final Duration JIT_QUIET = Duration.ofSeconds(1);
+    /** How long both JVMs must have been idle after the warm-up before the measured rounds start, and before each turn. */
+    private static final Duration SETTLED = Duration.ofSeconds(1);
+    private static final Duration TURN_SETTLED = Duration.ofMillis(250);
+    /** The share of a core index-service's JVM may use and count as idle. */
+    private static final double IDLE_SHARE = 0.02;
     /** Both sides index into indices of their own that the warm-up already filled, and go on there. */
     private static final String SERVICE_INDEX = "bench-service";
     private static final String CEILING_INDEX = "bench-ceiling";
@@ -115,7 +126,7 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         }
     }
 
-    @Option(names = "--articles", defaultValue = "20000", description = "Articles measured (default ${DEFAULT-VALUE}).")
+    @Option(names = "--articles", defaultValue = "40000", description = "Articles measured (default ${DEFAULT-VALUE}).")
     int articles;
 
     @Option(names = "--warm-up", defaultValue = "16000", description = "Articles each side indexes first, unmeasured (default ${DEFAULT-VALUE}).")
@@ -141,7 +152,7 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         FileTrees.delete(dir);
         say(out, "starting a fresh Kafka and Elasticsearch in %s", dir);
         try (Stack stack = Stacks.start(StackOptions.freePorts(dir))) {
-            Result result = run(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), warmUp, articles, out);
+            Result result = run(stack, PipelineBenchmark.home(), dir.resolve("logs"), warmUp, articles, out);
             return List.of(new BenchResult("index", "indexing, " + result.documents() + " articles", result.serviceDocsPerSecond(),
                             "docs/s", "plain _bulk loop", result.ceilingDocsPerSecond()),
                     new BenchResult("index", "client CPU per doc", result.service().clientMicros(), "µs",
@@ -154,22 +165,25 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
     /**
      * CPU time per document during one side's turns.
      *
-     * @param clientMicros        this JVM's: index-service's, or the plain loop's HTTP client
+     * @param clientMicros        index-service's JVM's, or this JVM's for the plain loop's HTTP client
      * @param elasticsearchMicros the Elasticsearch node's
      */
     public record CpuCost(double clientMicros, double elasticsearchMicros) {
     }
 
     /**
-     * Measures on a running Kafka and Elasticsearch whose enriched topic is empty: {@code warmUp} generated articles
+     * Measures on a running Kafka and Elasticsearch whose enriched topic is empty, with index-service started from
+     * {@code home}'s jar and logging into {@code logDir}: {@code warmUp} generated articles
      * indexed by each side unmeasured, then, into the same indices, {@code measured} more in {@value #ROUNDS} rounds,
      * each side taking its turn first in alternate rounds, so that a load that comes and goes on the machine falls on
      * both sides alike. index-service runs throughout, as in production; each round's records are written in one Kafka
-     * transaction whose commit starts its clock (the service reads committed records only), so that neither the
-     * publishing nor the service's start is measured. Articles are generated round by round, so that the benchmark's
+     * transaction, and the service's clock starts when that commit returned (it reads committed records only), so that
+     * neither the publishing nor the service's start is measured. Articles are generated round by round, so that the benchmark's
      * own heap stays small beside the service's.
      */
-    public static Result run(String kafka, URI elasticsearch, int warmUp, int measured, PrintWriter out) throws Exception {
+    public static Result run(Stack stack, Path home, Path logDir, int warmUp, int measured, PrintWriter out) throws Exception {
+        String kafka = stack.kafkaBootstrapServers();
+        URI elasticsearch = stack.elasticsearchUrl();
         GeneratedArticles articles = new GeneratedArticles();
         KafkaConnection connection = new KafkaConnection(kafka);
         TopicSetup.ensureTopics(connection, TopicSetup.Layout.from(new Settings(Map.of())));
@@ -177,27 +191,21 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         Ceiling ceiling = new Ceiling(http, elasticsearch);
         Map<String, Object> producerConfig = KafkaConfigs.transactionalProducer(connection, CLIENT_ID, CLIENT_ID);
         producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TIMEOUT.toMillis());
-        MeterRegistry registry = new SimpleMeterRegistry();
-        IndexService service = new IndexService(IndexConfig.from(new Settings(Map.of(
-                KafkaConnection.BOOTSTRAP_SERVERS, kafka,
-                "NEWSFLOW_ELASTICSEARCH_URL", elasticsearch.toString(),
-                IndexNames.INDEX_NAME, SERVICE_INDEX,
-                "NEWSFLOW_INDEX_GROUP_ID", SERVICE_INDEX,
-                "NEWSFLOW_HTTP_PORT", "0"))), registry);
-        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig);
+        say(out, "starting index-service (log: %s)", logDir.resolve(SERVICE + ".log"));
+        try (IndexServiceProcess service = IndexServiceProcess.start(home, logDir, kafka, elasticsearch);
+             Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig);
              Admin admin = Admin.create(KafkaConfigs.admin(connection, CLIENT_ID))) {
             producer.initTransactions();
-            service.start();
-            Counter indexedArticles = registry.get(StageCounters.ARTICLES).tag("stage", "index").counter();
             say(out, "warm-up: %d articles by each side", warmUp);
             ceiling.create(CEILING_INDEX, SERVICE_INDEX);
             for (int from = 0; from < warmUp; from += 4000) {
                 List<EnrichedArticle> share = articles.next(Math.min(4000, warmUp - from));
-                indexed(producer, admin, send(producer, share), share.size(), indexedArticles);
+                indexed(producer, admin, send(producer, share), share.size(), service);
                 ceiling.load(CEILING_INDEX, ceiling.requests(share, from));
             }
             ProcessHandle node = ceiling.process();
-            say(out, "the JIT compiler and Elasticsearch's merges settled in %.1f s", seconds(settle(ceiling)));
+            Duration settled = settle(ceiling, service, SETTLED, true, Duration.ofMinutes(1));
+            say(out, "both JVMs' JIT compilers and Elasticsearch's merges settled in %.1f s", seconds(settled));
 
             Duration serviceTime = Duration.ZERO;
             Duration ceilingTime = Duration.ZERO;
@@ -212,13 +220,15 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
                 Duration s = Duration.ZERO;
                 Duration c = Duration.ZERO;
                 for (int turn = 0; turn < 2; turn++) {
-                    CpuTime before = CpuTime.now(node);
+                    settle(ceiling, service, TURN_SETTLED, false, Duration.ofSeconds(10));
                     if ((turn + round) % 2 == 0) {
-                        s = indexed(producer, admin, ends, share.size(), indexedArticles);
-                        serviceCpu = serviceCpu.plus(CpuTime.now(node).minus(before));
+                        CpuTime before = CpuTime.now(service.process(), node);
+                        s = indexed(producer, admin, ends, share.size(), service);
+                        serviceCpu = serviceCpu.plus(CpuTime.now(service.process(), node).minus(before));
                     } else {
+                        CpuTime before = CpuTime.now(ProcessHandle.current(), node);
                         c = ceiling.load(CEILING_INDEX, requests);
-                        ceilingCpu = ceilingCpu.plus(CpuTime.now(node).minus(before));
+                        ceilingCpu = ceilingCpu.plus(CpuTime.now(ProcessHandle.current(), node).minus(before));
                     }
                 }
                 serviceTime = serviceTime.plus(s);
@@ -230,45 +240,50 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
             Result result = new Result(measured, serviceRate, ceilingRate, serviceCpu.perDocument(measured), ceilingCpu.perDocument(measured));
             say(out, "index-service %.0f docs/s, plain _bulk loop %.0f docs/s: ratio %.2f (%d bulk requests in flight)", serviceRate,
                     ceilingRate, result.ratio(), BulkLimits.from(new Settings(Map.of())).inFlight());
-            say(out, "CPU per document: index-service %.0f µs and Elasticsearch %.0f µs, against the plain loop's client %.0f µs "
+            say(out, "CPU per document: index-service's JVM %.0f µs and Elasticsearch %.0f µs, against the plain loop's client %.0f µs "
                             + "and Elasticsearch %.0f µs", result.service().clientMicros(), result.service().elasticsearchMicros(),
                     result.ceiling().clientMicros(), result.ceiling().elasticsearchMicros());
             return result;
-        } finally {
-            service.close();
         }
     }
 
     /**
-     * Waits until the JIT compiler has been idle for {@link #JIT_QUIET} and Elasticsearch runs no merge (at most a
-     * minute): the warm-up leaves both busy for a while, and whichever side went first would pay for it.
+     * Waits (at most {@code max}) for a span of {@code quiet} in which this JVM's JIT compiler did nothing,
+     * index-service's JVM used at most {@link #IDLE_SHARE} of a core (idle, it only polls: more is its compiler at
+     * work), and, with {@code merges}, Elasticsearch ran no merge. Both JVMs keep compiling for a while after the
+     * warm-up, and the benchmark's own work between turns (generating and publishing articles) sets this one's
+     * compiler going again: whichever side's turn came next would pay for it.
      */
-    private static Duration settle(Ceiling ceiling) throws IOException, InterruptedException {
+    private static Duration settle(Ceiling ceiling, IndexServiceProcess service, Duration quiet, boolean merges, Duration max)
+            throws IOException, InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long started = System.nanoTime();
-        long deadline = started + Duration.ofMinutes(1).toNanos();
-        long compiled = jit.getTotalCompilationTime();
-        long quietSince = System.nanoTime();
+        long deadline = started + max.toNanos();
         while (System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            long now = jit.getTotalCompilationTime();
-            if (now != compiled) {
-                compiled = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince >= JIT_QUIET.toNanos() && ceiling.mergesRunning() == 0) {
+            long compiled = jit.getTotalCompilationTime();
+            Duration serviceCpu = cpu(service.process());
+            Thread.sleep(quiet.toMillis());
+            boolean idle = jit.getTotalCompilationTime() == compiled
+                    && cpu(service.process()).minus(serviceCpu).toNanos() <= quiet.toNanos() * IDLE_SHARE;
+            if (idle && (!merges || ceiling.mergesRunning() == 0)) {
                 break;
             }
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    /** CPU time used so far by this JVM and by the Elasticsearch node, in nanoseconds. */
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("cannot read the CPU time of process "
+                + process.pid() + ": the benchmark needs /proc of its own processes"));
+    }
+
+    /** CPU time used so far by a client (index-service's JVM or this one) and by the Elasticsearch node, in nanoseconds. */
     private record CpuTime(long clientNanos, long elasticsearchNanos) {
 
         static final CpuTime ZERO = new CpuTime(0, 0);
 
-        static CpuTime now(ProcessHandle elasticsearch) {
-            return new CpuTime(Benchmark.processCpuNanos(), elasticsearch.info().totalCpuDuration().orElseThrow().toNanos());
+        static CpuTime now(ProcessHandle client, ProcessHandle elasticsearch) {
+            return new CpuTime(cpu(client).toNanos(), cpu(elasticsearch).toNanos());
         }
 
         CpuTime minus(CpuTime other) {
@@ -302,24 +317,121 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
     }
 
     /**
-     * Commits the open transaction and returns how long index-service took to commit every record of it. It watches the
-     * service's own count of indexed articles first, which costs nothing to read, and only then asks the broker for the
-     * group's offsets: asking all along would load the broker and this JVM while the service is being measured.
+     * Commits the open transaction and returns how long index-service then took to commit every record of it: the
+     * clock starts once the commit returned: that round trip is the benchmark's, and the broker marks the records
+     * committed (visible to the service) only after it. It follows
+     * the service's log for what it indexed first, which costs the service nothing, and only then asks the broker for
+     * the group's offsets: asking all along would load the broker and this JVM while the service is being measured.
      */
     private static Duration indexed(Producer<byte[], byte[]> producer, Admin admin, Map<TopicPartition, Long> ends, int articles,
-                                    Counter indexedArticles) throws Exception {
-        double expected = indexedArticles.count() + articles;
-        long started = System.nanoTime();
+                                    IndexServiceProcess service) throws Exception {
+        long expected = service.indexed() + articles;
         producer.commitTransaction();
+        long started = System.nanoTime();
         long deadline = started + TIMEOUT.toNanos();
-        while (indexedArticles.count() < expected || !reached(admin, ends)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("index-service did not index the round's articles within " + TIMEOUT.toMinutes()
-                        + " minutes; see its log above");
+        while (service.indexed() < expected || !reached(admin, ends)) {
+            if (System.nanoTime() > deadline || !service.process().isAlive()) {
+                throw new IllegalStateException("index-service did not index the round's articles "
+                        + (service.process().isAlive() ? "within " + TIMEOUT.toMinutes() + " minutes" : "(it exited)")
+                        + "; see its log " + service.log());
             }
-            Thread.sleep(indexedArticles.count() < expected ? 1 : 5);
+            Thread.sleep(1);
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * index-service in a JVM of its own, with the default settings and the benchmark's index, and what it says it
+     * indexed: the sum of its "bulk: N docs, M indexed" lines, read from its log as it grows.
+     */
+    private static final class IndexServiceProcess implements AutoCloseable {
+
+        private static final Pattern BULK = Pattern.compile("bulk: \\d+ docs, (\\d+) indexed");
+        private final ServiceProcess process;
+        private final FileChannel log;
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        private final StringBuilder line = new StringBuilder();
+        private long indexed;
+
+        private IndexServiceProcess(ServiceProcess process) throws IOException {
+            this.process = process;
+            this.log = FileChannel.open(process.logFile());
+        }
+
+        static IndexServiceProcess start(Path home, Path logDir, String kafka, URI elasticsearch) throws IOException, InterruptedException {
+            Files.deleteIfExists(logDir.resolve(SERVICE + ".log"));
+            ServiceProcess process = ServiceProcess.start(home, SERVICE, Map.of(
+                    KafkaConnection.BOOTSTRAP_SERVERS, kafka,
+                    "NEWSFLOW_ELASTICSEARCH_URL", elasticsearch.toString(),
+                    IndexNames.INDEX_NAME, SERVICE_INDEX,
+                    "NEWSFLOW_INDEX_GROUP_ID", SERVICE_INDEX,
+                    "NEWSFLOW_HTTP_HOST", "127.0.0.1",
+                    "NEWSFLOW_HTTP_PORT", "0",
+                    "NEWSFLOW_LOG_FORMAT", "text"), logDir);
+            IndexServiceProcess service = new IndexServiceProcess(process);
+            try {
+                service.awaitStarted();
+                return service;
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                service.close();
+                throw e;
+            }
+        }
+
+        /** Until the service logged that it started: its index template and index are in place by then. */
+        private void awaitStarted() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!Files.readString(process.logFile()).contains(SERVICE + " started")) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(SERVICE + (process.isAlive() ? " did not start within 2 minutes" : " exited on start")
+                            + "; see its log " + process.logFile());
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        /** Articles the service said it indexed so far. */
+        long indexed() {
+            try {
+                buffer.clear();
+                while (log.read(buffer) > 0) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        char c = (char) buffer.get(); // the lines counted are ASCII
+                        if (c == '\n') {
+                            Matcher bulk = BULK.matcher(line);
+                            if (bulk.find()) {
+                                indexed += Long.parseLong(bulk.group(1));
+                            }
+                            line.setLength(0);
+                        } else {
+                            line.append(c);
+                        }
+                    }
+                    buffer.clear();
+                }
+                return indexed;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read index-service's log " + process.logFile(), e);
+            }
+        }
+
+        ProcessHandle process() {
+            return process.toHandle();
+        }
+
+        Path log() {
+            return process.logFile();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                log.close();
+            } finally {
+                process.close();
+            }
+        }
     }
 
     private static boolean reached(Admin admin, Map<TopicPartition, Long> ends) throws InterruptedException, ExecutionException {

@@ -62,6 +62,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The running process, e.g. to read its CPU time. */
+    public ProcessHandle toHandle() {
+        return process.toHandle();
+    }
+
     /**
      * The exit status once the process has ended: 143 (128 + SIGTERM) for a JVM that stopped on SIGTERM after its
      * shutdown hooks, 137 for one {@link #stop} had to kill.

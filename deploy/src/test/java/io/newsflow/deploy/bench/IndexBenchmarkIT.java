@@ -1,6 +1,7 @@
 package io.newsflow.deploy.bench;
 
 import io.newsflow.deploy.ElasticsearchQueries;
+import io.newsflow.deploy.Repository;
 import io.newsflow.deploy.stack.FileTrees;
 import io.newsflow.deploy.stack.Stack;
 import io.newsflow.deploy.stack.StackOptions;
@@ -15,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ./newsflow bench index} on a small load, on a Kafka broker and an Elasticsearch node of its own (it reads its
- * topic from the beginning, which on the shared stack holds other tests' records): both sides index the same
- * documents, the service is timed until it committed them, and the CPU each side cost is read.
+ * topic from the beginning, which on the shared stack holds other tests' records), with index-service running from its
+ * jar: both sides index the same documents, the service is timed until it committed them, and the CPU each side cost
+ * is read.
  */
 class IndexBenchmarkIT {
 
@@ -29,13 +31,13 @@ class IndexBenchmarkIT {
         FileTrees.delete(dir);
         StringWriter progress = new StringWriter();
         try (Stack stack = Stacks.start(StackOptions.freePorts(dir).withHeap("256m"))) {
-            IndexBenchmark.Result result = IndexBenchmark.run(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), WARM_UP, MEASURED,
+            IndexBenchmark.Result result = IndexBenchmark.run(stack, Repository.root(), dir.resolve("logs"), WARM_UP, MEASURED,
                     new PrintWriter(progress, true));
 
             assertThat(result.documents()).isEqualTo(MEASURED);
             assertThat(result.serviceDocsPerSecond()).isPositive();
             assertThat(result.ceilingDocsPerSecond()).isPositive();
-            assertThat(result.service().clientMicros()).as("index-service's CPU in this JVM").isPositive();
+            assertThat(result.service().clientMicros()).as("index-service's CPU in its JVM").isPositive();
             assertThat(result.service().elasticsearchMicros()).as("the node's CPU while the service indexed").isPositive();
             assertThat(result.ceiling().elasticsearchMicros()).as("the node's CPU while the plain loop indexed").isPositive();
             assertThat(progress.toString()).contains("settled in").contains("round 8:").contains("CPU per document:");
