@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param maxBytes bytes per bulk request, action lines included ({@code NEWSFLOW_BULK_MAX_BYTES}, default 5 MiB);
  *                 a single larger document still goes, alone
  * @param maxWait  longest time the first record of a batch waits for more before the batch is written
- *                 ({@code NEWSFLOW_BULK_MAX_WAIT}, default 1s)
+ *                 ({@code NEWSFLOW_BULK_MAX_WAIT}, default 1s); a batch waits only while another is in the air
  * @param inFlight bulk requests in the air at the same time ({@code NEWSFLOW_BULK_IN_FLIGHT}, default 2): as soon as
  *                 one comes back the next one goes, so Elasticsearch always has the next request at hand
  */

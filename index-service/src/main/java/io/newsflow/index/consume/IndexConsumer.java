@@ -57,7 +57,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The consume-index-commit loop, on one thread. It reads {@link Topics#ARTICLES_ENRICHED} into bulk requests (a full one
- * by count or by bytes, or what arrived within the max wait, or before no record came for a moment) and keeps up to
+ * by count or by bytes, or what arrived within the max wait, or before no record came for a moment, or what was read
+ * while no request was in the air) and keeps up to
  * {@link BulkLimits#inFlight()} of them in the air: as soon as one comes back the next one goes, so that Elasticsearch
  * never waits for the slowest request of a group, and meanwhile the loop reads and maps the records of the next.
  * Offsets are committed only past records that are final: indexed, refused as an older version (a replay), or
