@@ -131,15 +131,10 @@ final class PendingBatch {
     }
 
     /**
-     * For each of {@code partitions} that has records here, the offset to commit: just past the last record of an
-     * unbroken run of final records from the partition's first record here. A partition whose first record is not
-     * final gets no entry (its committed offset stays where it is).
+     * For each of {@code partitions} that has records in the batches (read one after the other, in this order), the
+     * offset to commit: just past the last record of an unbroken run of final records from the partition's first record
+     * there. A partition whose first record is not final gets no entry (its committed offset stays where it is).
      */
-    Map<TopicPartition, OffsetAndMetadata> committableOffsets(Collection<TopicPartition> partitions) {
-        return committableOffsets(List.of(this), partitions);
-    }
-
-    /** The offsets to commit, as {@link #committableOffsets(Collection)} has them, over batches read one after the other. */
     static Map<TopicPartition, OffsetAndMetadata> committableOffsets(Collection<PendingBatch> inReadOrder,
                                                                     Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();

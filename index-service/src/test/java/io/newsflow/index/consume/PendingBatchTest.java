@@ -30,23 +30,42 @@ class PendingBatchTest {
         PendingBatch batch = new PendingBatch();
         Entry a = entry(0, 10), b = entry(0, 11), c = entry(0, 12), d = entry(1, 5);
         List.of(a, b, c, d).forEach(batch::add);
-        assertThat(batch.committableOffsets(Set.of(P0, P1))).isEmpty();
+        assertThat(PendingBatch.committableOffsets(List.of(batch), Set.of(P0, P1))).isEmpty();
 
         a.done();
         c.done();
-        assertThat(batch.committableOffsets(Set.of(P0, P1))).isEqualTo(Map.of(P0, new OffsetAndMetadata(11)));
+        assertThat(PendingBatch.committableOffsets(List.of(batch), Set.of(P0, P1))).isEqualTo(Map.of(P0, new OffsetAndMetadata(11)));
         assertThat(batch.allDone()).isFalse();
 
         b.reject(new IllegalStateException("refused"));
         assertThat(batch.inState(State.TO_DEAD_LETTER)).containsExactly(b);
-        assertThat(batch.committableOffsets(Set.of(P0))).isEqualTo(Map.of(P0, new OffsetAndMetadata(11)));
+        assertThat(PendingBatch.committableOffsets(List.of(batch), Set.of(P0))).isEqualTo(Map.of(P0, new OffsetAndMetadata(11)));
 
         b.done();
         d.done();
         assertThat(batch.allDone()).isTrue();
-        assertThat(batch.committableOffsets(batch.partitions()))
+        assertThat(PendingBatch.committableOffsets(List.of(batch), batch.partitions()))
                 .isEqualTo(Map.of(P0, new OffsetAndMetadata(13), P1, new OffsetAndMetadata(6)));
-        assertThat(batch.committableOffsets(Set.of(P1))).isEqualTo(Map.of(P1, new OffsetAndMetadata(6)));
+        assertThat(PendingBatch.committableOffsets(List.of(batch), Set.of(P1))).isEqualTo(Map.of(P1, new OffsetAndMetadata(6)));
+    }
+
+    @Test
+    void over_batches_read_one_after_the_other_a_record_not_final_holds_back_its_partition_in_the_later_ones() {
+        PendingBatch first = new PendingBatch();
+        PendingBatch second = new PendingBatch();
+        Entry a = entry(0, 10), b = entry(1, 5), c = entry(0, 11), d = entry(1, 6);
+        List.of(a, b).forEach(first::add);
+        List.of(c, d).forEach(second::add);
+        a.done();
+        c.done();
+        d.done(); // came back before b, the older record of its partition
+
+        assertThat(PendingBatch.committableOffsets(List.of(first, second), Set.of(P0, P1)))
+                .isEqualTo(Map.of(P0, new OffsetAndMetadata(12)));
+
+        b.done();
+        assertThat(PendingBatch.committableOffsets(List.of(first, second), Set.of(P0, P1)))
+                .isEqualTo(Map.of(P0, new OffsetAndMetadata(12), P1, new OffsetAndMetadata(7)));
     }
 
     @Test
