@@ -43,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,9 +133,14 @@ class IndexConsumerTest {
         server.start();
         elasticsearch = ElasticsearchClients.create(ElasticsearchConnection.from(new Settings(Map.of(
                 ElasticsearchConnection.URL, "http://127.0.0.1:" + server.getAddress().getPort()))));
+        loopWith(new BulkLimits(1, 5 * 1024 * 1024, Duration.ofSeconds(60), 2));
+    }
+
+    /** Replaces the loop under test (not started yet) by one with {@code limits}. */
+    private void loopWith(BulkLimits limits) {
         Clock clock = Clock.systemUTC();
         loop = new IndexConsumer(consumer, deadLetters, new BulkWriter(elasticsearch, "news-articles-write", registry),
-                new DocumentMapper(clock), new BulkLimits(1, 5 * 1024 * 1024, Duration.ofSeconds(60), 2), clock, failure, registry);
+                new DocumentMapper(clock), limits, clock, failure, registry);
         thread = new Thread(loop, "index-consumer-test");
     }
 
@@ -167,8 +173,7 @@ class IndexConsumerTest {
         consumer.schedulePollTask(() -> {
             consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
             consumer.rebalance(List.of(PARTITION));
-            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                    Json.toBytes(Articles.full())));
+            consumer.addRecord(article(0));
             consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 1, "k".getBytes(StandardCharsets.UTF_8),
                     "not JSON".getBytes(StandardCharsets.UTF_8)));
         });
@@ -220,8 +225,7 @@ class IndexConsumerTest {
         consumer.schedulePollTask(() -> { }); // the batch's last look for more: nothing, so it is written
         consumer.schedulePollTask(() -> {
             polledDuringWrite.countDown();
-            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 1, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                    Json.toBytes(Articles.full())));
+            consumer.addRecord(article(1));
         });
 
         thread.start();
@@ -271,18 +275,14 @@ class IndexConsumerTest {
 
     @Test
     void with_nothing_in_the_air_the_records_read_go_at_once_while_more_keep_coming() throws Exception {
-        Clock clock = Clock.systemUTC();
-        loop = new IndexConsumer(consumer, deadLetters, new BulkWriter(elasticsearch, "news-articles-write", registry),
-                new DocumentMapper(clock), new BulkLimits(1_000, 5 * 1024 * 1024, Duration.ofSeconds(60), 2), clock, failure, registry);
-        thread = new Thread(loop, "index-consumer-test");
+        loopWith(new BulkLimits(1_000, 5 * 1024 * 1024, Duration.ofSeconds(60), 2));
         assignedWithArticles(1);
         AtomicInteger next = new AtomicInteger(1);
         consumer.schedulePollTask(new Runnable() {
             @Override
             public void run() { // one more record on every poll, up to 1,500: the stream never pauses for IDLE
                 if (next.get() < 1_500) {
-                    consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, next.getAndIncrement(),
-                            Articles.ID.getBytes(StandardCharsets.UTF_8), Json.toBytes(Articles.full())));
+                    consumer.addRecord(article(next.getAndIncrement()));
                     consumer.schedulePollTask(this);
                 }
             }
@@ -319,8 +319,7 @@ class IndexConsumerTest {
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(PARTITION));
             consumer.seek(PARTITION, 0);
-            consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, 0, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                    Json.toBytes(Articles.full())));
+            consumer.addRecord(article(0));
         });
         awaitCommitted(1);
     }
@@ -349,30 +348,30 @@ class IndexConsumerTest {
         assertThat(deadLetters.history()).as("a retryable refusal is never a dead letter").isEmpty();
     }
 
+    /** The enriched article of the tests at {@code offset} of the partition. */
+    private static ConsumerRecord<byte[], byte[]> article(long offset) {
+        return new ConsumerRecord<>(PARTITION.topic(), 0, offset, Articles.ID.getBytes(StandardCharsets.UTF_8), Json.toBytes(Articles.full()));
+    }
+
     /** On the first poll the partition is assigned, holding {@code count} articles from offset 0 on. */
     private void assignedWithArticles(int count) {
         consumer.schedulePollTask(() -> {
             consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
             consumer.rebalance(List.of(PARTITION));
             for (int offset = 0; offset < count; offset++) {
-                consumer.addRecord(new ConsumerRecord<>(PARTITION.topic(), 0, offset, Articles.ID.getBytes(StandardCharsets.UTF_8),
-                        Json.toBytes(Articles.full())));
+                consumer.addRecord(article(offset));
             }
         });
     }
 
-    private void awaitRequested(long version) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!requestedVersions.contains(version) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(requestedVersions).contains(version);
+    private void awaitRequested(long version) {
+        assertThat(requestedWithin(version, Duration.ofSeconds(10))).as("version %d requested", version).isTrue();
     }
 
     private boolean requestedWithin(long version, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (!requestedVersions.contains(version) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(1_000_000);
         }
         return requestedVersions.contains(version);
     }
