@@ -1,7 +1,7 @@
 package io.newsflow.deploy.bench;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,8 +13,9 @@ public interface Benchmark {
 
     List<BenchResult> measure(PrintWriter out) throws Exception;
 
-    /** The CPU time this JVM has used so far, all its threads together, in nanoseconds. */
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    /** The CPU time {@code process} (this JVM, a service, a server) has used so far, all its threads together. */
+    static Duration cpuTime(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("cannot read the CPU time of process "
+                + process.pid() + ": the benchmarks need the processes they start, on this machine, readable by this user"));
     }
 }

@@ -162,7 +162,7 @@ public final class FeedPollingBenchmark implements Callable<Integer>, Benchmark 
                     Thread.sleep(100);
                 }
                 MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-                long cpuBefore = Benchmark.processCpuNanos();
+                long cpuBefore = Benchmark.cpuTime(ProcessHandle.current()).toNanos();
                 long pollsBefore = publisher.polls.get();
                 long start = System.nanoTime();
                 long heapPeak = 0;
@@ -173,7 +173,7 @@ public final class FeedPollingBenchmark implements Callable<Integer>, Benchmark 
                 long elapsed = System.nanoTime() - start;
                 long polls = publisher.polls.get() - pollsBefore;
                 int cores = Runtime.getRuntime().availableProcessors();
-                double cpu = 100.0 * (Benchmark.processCpuNanos() - cpuBefore) / elapsed;
+                double cpu = 100.0 * (Benchmark.cpuTime(ProcessHandle.current()).toNanos() - cpuBefore) / elapsed;
                 double perMinute = polls * 60e9 / elapsed;
                 loop.stop(Duration.ofSeconds(30));
                 // After the polling, so that both run in a warm JVM.

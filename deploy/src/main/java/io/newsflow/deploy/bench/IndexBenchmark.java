@@ -263,20 +263,15 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         long deadline = started + max.toNanos();
         while (System.nanoTime() < deadline) {
             long compiled = jit.getTotalCompilationTime();
-            Duration serviceCpu = cpu(service.process());
+            Duration serviceCpu = Benchmark.cpuTime(service.process());
             Thread.sleep(quiet.toMillis());
             boolean idle = jit.getTotalCompilationTime() == compiled
-                    && cpu(service.process()).minus(serviceCpu).toNanos() <= quiet.toNanos() * IDLE_SHARE;
+                    && Benchmark.cpuTime(service.process()).minus(serviceCpu).toNanos() <= quiet.toNanos() * IDLE_SHARE;
             if (idle && (!merges || ceiling.mergesRunning() == 0)) {
                 break;
             }
         }
         return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private static Duration cpu(ProcessHandle process) {
-        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("cannot read the CPU time of process "
-                + process.pid() + ": the benchmark needs /proc of its own processes"));
     }
 
     /** CPU time used so far by a client (index-service's JVM or this one) and by the Elasticsearch node, in nanoseconds. */
@@ -285,7 +280,7 @@ public final class IndexBenchmark implements Callable<Integer>, Benchmark {
         static final CpuTime ZERO = new CpuTime(0, 0);
 
         static CpuTime now(ProcessHandle client, ProcessHandle elasticsearch) {
-            return new CpuTime(cpu(client).toNanos(), cpu(elasticsearch).toNanos());
+            return new CpuTime(Benchmark.cpuTime(client).toNanos(), Benchmark.cpuTime(elasticsearch).toNanos());
         }
 
         CpuTime minus(CpuTime other) {
